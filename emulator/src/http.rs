@@ -1,0 +1,431 @@
+//! HTTP plumbing: CORS on every answer, the management API gate (log, faults, bearer,
+//! dispatch) and the `/emulator/*` admin endpoints.
+
+use std::pin::Pin;
+use std::sync::Arc;
+use std::task::{Context, Poll};
+use std::time::{Instant, SystemTime, UNIX_EPOCH};
+
+use axum::body::{Body, Bytes};
+use axum::extract::{Path, Request, State};
+use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::{Json, Router};
+use serde_json::{json, Map, Value};
+
+use crate::api::{self, Call, Lookup};
+use crate::body::parse_json;
+use crate::error::{ApiError, METHOD_NOT_ALLOWED};
+use crate::faults::{self, Action};
+use crate::Emulator;
+
+/// Requests larger than this are refused (imports are the big ones).
+const BODY_LIMIT: usize = 16 * 1024 * 1024;
+
+const ALLOW_HEADERS: &str = "authorization, content-type, x-descope-project-id, \
+x-descope-sdk-name, x-descope-sdk-version, x-descope-sdk-session-id, x-descope-sdk-node-version, \
+x-descope-license, x-external-rid";
+
+/// Set by the server loop on each request: closes this request's connection unanswered.
+#[derive(Clone)]
+pub struct ConnectionCloser(pub Arc<tokio::sync::Notify>);
+
+pub fn router(app: Emulator) -> Router {
+    Router::new()
+        .route("/emulator/health", get(health))
+        .route(
+            "/emulator/requests",
+            get(list_requests).delete(clear_requests),
+        )
+        .route("/emulator/reset", axum::routing::post(reset))
+        .route("/emulator/users", get(admin_users))
+        .route("/emulator/users/{id}", get(admin_user))
+        .route(
+            "/emulator/faults",
+            get(list_faults).post(add_faults).delete(clear_faults),
+        )
+        .route("/emulator/seed", axum::routing::post(add_seed))
+        .method_not_allowed_fallback(method_not_allowed)
+        .fallback(api_gate)
+        .layer(middleware::from_fn(cors))
+        .with_state(app)
+}
+
+/// CORS for browsers (the wasm client runs in pages and workers). Preflights need no auth.
+async fn cors(req: Request, next: Next) -> Response {
+    let requested = req
+        .headers()
+        .get(header::ACCESS_CONTROL_REQUEST_HEADERS)
+        .cloned();
+    let mut resp = if req.method() == Method::OPTIONS {
+        StatusCode::NO_CONTENT.into_response()
+    } else {
+        next.run(req).await
+    };
+    let h = resp.headers_mut();
+    h.insert(
+        header::ACCESS_CONTROL_ALLOW_ORIGIN,
+        HeaderValue::from_static("*"),
+    );
+    h.insert(
+        header::ACCESS_CONTROL_ALLOW_METHODS,
+        HeaderValue::from_static("GET, POST, PATCH, DELETE, OPTIONS"),
+    );
+    // `*` does not cover Authorization, so echo what the browser asks for.
+    h.insert(
+        header::ACCESS_CONTROL_ALLOW_HEADERS,
+        requested.unwrap_or(HeaderValue::from_static(ALLOW_HEADERS)),
+    );
+    h.insert(
+        header::ACCESS_CONTROL_EXPOSE_HEADERS,
+        HeaderValue::from_static("Retry-After"),
+    );
+    h.insert(
+        header::ACCESS_CONTROL_MAX_AGE,
+        HeaderValue::from_static("600"),
+    );
+    // The wasm test page runs cross-origin isolated (COEP).
+    h.insert(
+        "cross-origin-resource-policy",
+        HeaderValue::from_static("cross-origin"),
+    );
+    resp
+}
+
+fn now_secs() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0)
+}
+
+/// Every non-admin request: log, faults, bearer check, dispatch.
+async fn api_gate(State(app): State<Emulator>, req: Request) -> Response {
+    let (parts, body) = req.into_parts();
+    let path = parts.uri.path().to_string();
+    if path.starts_with("/emulator/") || path == "/emulator" {
+        return ApiError::not_found_path(&path).into_response();
+    }
+    let method = parts.method.as_str().to_string();
+    let query: Vec<(String, String)> =
+        axum::extract::Query::<Vec<(String, String)>>::try_from_uri(&parts.uri)
+            .map(|q| q.0)
+            .unwrap_or_default();
+    let bytes = match axum::body::to_bytes(body, BODY_LIMIT).await {
+        Ok(b) => b,
+        Err(_) => {
+            return ApiError::new(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                crate::error::BAD_JSON,
+                "request body too large",
+            )
+            .into_response()
+        }
+    };
+    let mut entry = json!({
+        "method": method,
+        "path": path,
+        "query": query.iter().map(|(k, v)| (k.clone(), Value::String(v.clone()))).collect::<Map<_, _>>(),
+        "body": logged_body(&bytes),
+        "headers": logged_headers(&parts.headers),
+        "authorized": false,
+        "applied": false,
+        "injected": null,
+        "status": null,
+        "time": now_secs(),
+    });
+
+    let project = bearer_project(&parts.headers);
+    let decision = app
+        .faults()
+        .decide(&method, &path, &project, Instant::now());
+    let (resp, applied) = match &decision.action {
+        Some(Action::Drop) => {
+            entry["injected"] = json!("drop");
+            app.log(entry);
+            return drop_connection(&parts.extensions).await;
+        }
+        Some(Action::RateLimited { retry_after }) => {
+            let mut r = faults::rate_limit_error().into_response();
+            if let Ok(v) = HeaderValue::from_str(&retry_after.to_string()) {
+                r.headers_mut().insert(header::RETRY_AFTER, v);
+            }
+            (r, false)
+        }
+        Some(Action::Status(s)) => (faults::status_error(*s).into_response(), false),
+        Some(Action::Html(s)) => {
+            let code = StatusCode::from_u16(*s).unwrap_or(StatusCode::BAD_GATEWAY);
+            let r = (
+                code,
+                [(header::CONTENT_TYPE, "text/html; charset=UTF-8")],
+                faults::html_page(*s),
+            )
+                .into_response();
+            (r, false)
+        }
+        None | Some(Action::Truncate) => {
+            let authorized = check_auth(&app, &parts.headers, &path);
+            entry["authorized"] = json!(authorized.is_ok());
+            match authorized {
+                Err(e) => (e.into_response(), false),
+                Ok(()) => dispatch(&app, &method, &path, &query, &bytes),
+            }
+        }
+    };
+    if let Some(a) = &decision.action {
+        entry["injected"] = json!(a.name());
+    }
+    let resp = if decision.action == Some(Action::Truncate) {
+        truncate(resp).await
+    } else {
+        resp
+    };
+    entry["status"] = json!(resp.status().as_u16());
+    entry["applied"] = json!(applied);
+    app.log(entry);
+    if !decision.latency.is_zero() {
+        tokio::time::sleep(decision.latency).await;
+    }
+    resp
+}
+
+/// Runs the handler. `applied` is true when it answered 2xx, i.e. its change took effect.
+fn dispatch(
+    app: &Emulator,
+    method: &str,
+    path: &str,
+    query: &[(String, String)],
+    body: &[u8],
+) -> (Response, bool) {
+    let handler = match api::lookup(method, path) {
+        Lookup::Found(h) => h,
+        Lookup::WrongMethod => {
+            return (
+                method_not_allowed_error(method, path).into_response(),
+                false,
+            )
+        }
+        Lookup::NotFound => return (ApiError::not_found_path(path).into_response(), false),
+    };
+    let call = Call {
+        query,
+        body,
+        config: app.config(),
+        now: now_secs(),
+    };
+    let result = {
+        let mut store = app.store();
+        handler(&mut store, &call)
+    };
+    match result {
+        Ok(v) => (Json(v).into_response(), true),
+        Err(e) => (e.into_response(), false),
+    }
+}
+
+fn method_not_allowed_error(method: &str, path: &str) -> ApiError {
+    ApiError::new(
+        StatusCode::METHOD_NOT_ALLOWED,
+        METHOD_NOT_ALLOWED,
+        format!("method {method} is not allowed on {path}"),
+    )
+}
+
+async fn method_not_allowed(req: Request) -> Response {
+    method_not_allowed_error(req.method().as_str(), req.uri().path()).into_response()
+}
+
+/// Only `/v1/...` and `/v2/...` need the bearer; other paths just 404.
+fn check_auth(app: &Emulator, headers: &HeaderMap, path: &str) -> Result<(), ApiError> {
+    if !(path.starts_with("/v1/") || path.starts_with("/v2/")) {
+        return Ok(());
+    }
+    let config = app.config();
+    let Some(auth) = headers.get(header::AUTHORIZATION) else {
+        return Err(ApiError::unauthorized(
+            "Unauthorized: missing Authorization header",
+        ));
+    };
+    let token = auth
+        .to_str()
+        .ok()
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .map(str::trim);
+    if token != Some(config.bearer().as_str()) {
+        return Err(ApiError::unauthorized(
+            "Unauthorized: the bearer must be <projectId>:<managementKey> of this project",
+        ));
+    }
+    if let Some(p) = headers.get("x-descope-project-id") {
+        if p.to_str().ok() != Some(config.project_id.as_str()) {
+            return Err(ApiError::unauthorized(
+                "Unauthorized: x-descope-project-id does not match the project",
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The project part of the bearer (rate limits are per project); never the key.
+fn bearer_project(headers: &HeaderMap) -> String {
+    headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .and_then(|v| v.split(':').next())
+        .or_else(|| {
+            headers
+                .get("x-descope-project-id")
+                .and_then(|v| v.to_str().ok())
+        })
+        .unwrap_or_default()
+        .to_string()
+}
+
+fn logged_body(bytes: &[u8]) -> Value {
+    if bytes.is_empty() {
+        return Value::Null;
+    }
+    parse_json(bytes).unwrap_or_else(|_| Value::String(String::from_utf8_lossy(bytes).into_owned()))
+}
+
+/// Request headers for the log, without credentials.
+fn logged_headers(headers: &HeaderMap) -> Value {
+    let mut out = Map::new();
+    for (name, value) in headers {
+        if name == header::AUTHORIZATION || name == header::COOKIE {
+            continue;
+        }
+        out.insert(
+            name.as_str().to_string(),
+            Value::String(String::from_utf8_lossy(value.as_bytes()).into_owned()),
+        );
+    }
+    Value::Object(out)
+}
+
+/// Keeps the status and headers but cuts the body in half (mid-JSON).
+async fn truncate(resp: Response) -> Response {
+    let (mut parts, body) = resp.into_parts();
+    let bytes = axum::body::to_bytes(body, BODY_LIMIT)
+        .await
+        .unwrap_or_default();
+    let cut = Bytes::copy_from_slice(&bytes[..bytes.len() / 2]);
+    parts.headers.remove(header::CONTENT_LENGTH);
+    Response::from_parts(parts, Body::from(cut))
+}
+
+/// Closes the connection without an answer. Outside the server loop (in-process tests)
+/// there is no socket, so the body fails instead, which hyper also turns into a reset.
+async fn drop_connection(ext: &axum::http::Extensions) -> Response {
+    match ext.get::<ConnectionCloser>() {
+        Some(closer) => {
+            closer.0.notify_one();
+            std::future::pending::<Response>().await
+        }
+        None => Response::new(Body::new(FailingBody)),
+    }
+}
+
+struct FailingBody;
+
+impl http_body::Body for FailingBody {
+    type Data = Bytes;
+    type Error = std::io::Error;
+
+    fn poll_frame(
+        self: Pin<&mut Self>,
+        _cx: &mut Context<'_>,
+    ) -> Poll<Option<Result<http_body::Frame<Bytes>, Self::Error>>> {
+        Poll::Ready(Some(Err(std::io::Error::new(
+            std::io::ErrorKind::ConnectionReset,
+            "connection dropped by fault injection",
+        ))))
+    }
+}
+
+// ---------------------------------------------------------------- admin
+
+async fn health(State(app): State<Emulator>) -> Json<Value> {
+    Json(json!({
+        "status": "ok",
+        "projectId": app.config().project_id,
+        "users": app.store().users.len(),
+    }))
+}
+
+async fn list_requests(State(app): State<Emulator>) -> Json<Value> {
+    let requests = app.requests();
+    Json(json!({ "count": requests.len(), "requests": requests }))
+}
+
+async fn clear_requests(State(app): State<Emulator>) -> Json<Value> {
+    app.clear_requests();
+    Json(json!({}))
+}
+
+async fn reset(State(app): State<Emulator>) -> Json<Value> {
+    app.reset();
+    Json(json!({}))
+}
+
+async fn admin_users(State(app): State<Emulator>) -> Json<Value> {
+    let store = app.store();
+    let users: Vec<Value> = store.users.iter().map(|u| store.admin_view(u)).collect();
+    Json(json!({ "users": users }))
+}
+
+async fn admin_user(State(app): State<Emulator>, Path(id): Path<String>) -> Response {
+    let store = app.store();
+    match store.find(&id).and_then(|i| store.users.get(i)) {
+        Some(u) => Json(store.admin_view(u)).into_response(),
+        None => ApiError::user_not_found().into_response(),
+    }
+}
+
+async fn list_faults(State(app): State<Emulator>) -> Json<Value> {
+    Json(app.faults().view())
+}
+
+/// One rule object or an array of rules; all are checked before any is added.
+async fn add_faults(State(app): State<Emulator>, body: Bytes) -> Response {
+    let rules = match parse_json(&body) {
+        Ok(Value::Array(rules)) => rules,
+        Ok(rule) => vec![rule],
+        Err(e) => return e.into_response(),
+    };
+    let mut faults = app.faults();
+    let mut candidate = faults.clone();
+    for rule in rules {
+        if let Err(e) = candidate.add(rule) {
+            return e.into_response();
+        }
+    }
+    *faults = candidate;
+    Json(faults.view()).into_response()
+}
+
+async fn clear_faults(State(app): State<Emulator>) -> Json<Value> {
+    let mut faults = app.faults();
+    faults.clear();
+    Json(faults.view())
+}
+
+/// Adds a seed document (same format as `--seed`) to the running project.
+async fn add_seed(State(app): State<Emulator>, body: Bytes) -> Response {
+    let seed = match parse_json(&body) {
+        Ok(v) => v,
+        Err(e) => return e.into_response(),
+    };
+    let mut store = app.store();
+    let mut candidate = store.clone();
+    match crate::seed::apply_seed(&mut candidate, seed, false) {
+        Ok(()) => {
+            *store = candidate;
+            Json(json!({ "users": store.users.len() })).into_response()
+        }
+        Err(e) => e.into_response(),
+    }
+}

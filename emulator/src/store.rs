@@ -1,0 +1,493 @@
+//! The in-memory project: users, tenants, roles, custom attribute definitions, and the
+//! per-user data that has no field in the user object (recovery contacts, passkeys, …).
+
+use serde_json::{json, Map, Value};
+
+use crate::error::{ApiError, ApiResult};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tenant {
+    pub id: String,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Role {
+    pub name: String,
+    pub description: String,
+    pub permissions: Vec<String>,
+}
+
+/// Custom attribute types. The numbers are the emulator's assumption (see README).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AttrType {
+    Text = 1,
+    Numeric = 2,
+    Boolean = 3,
+    SingleSelect = 4,
+    MultiSelect = 5,
+    Date = 6,
+}
+
+impl AttrType {
+    pub fn from_number(n: i64) -> Option<AttrType> {
+        Some(match n {
+            1 => AttrType::Text,
+            2 => AttrType::Numeric,
+            3 => AttrType::Boolean,
+            4 => AttrType::SingleSelect,
+            5 => AttrType::MultiSelect,
+            6 => AttrType::Date,
+            _ => return None,
+        })
+    }
+
+    /// Names as Python's SDK sends them, plus obvious synonyms.
+    pub fn from_name(s: &str) -> Option<AttrType> {
+        Some(
+            match s.to_ascii_lowercase().replace(['_', '-', ' '], "").as_str() {
+                "string" | "text" => AttrType::Text,
+                "number" | "numeric" => AttrType::Numeric,
+                "bool" | "boolean" => AttrType::Boolean,
+                "singleselect" | "select" => AttrType::SingleSelect,
+                "multiselect" | "array" => AttrType::MultiSelect,
+                "date" => AttrType::Date,
+                _ => return None,
+            },
+        )
+    }
+
+    pub fn describe(self) -> &'static str {
+        match self {
+            AttrType::Text => "a string (text)",
+            AttrType::Numeric => "a number (numeric)",
+            AttrType::Boolean => "a boolean",
+            AttrType::SingleSelect => "one of the options (single select)",
+            AttrType::MultiSelect => "an array of strings (multi select)",
+            AttrType::Date => "a number of milliseconds since the epoch (date)",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct AttrDef {
+    pub name: String,
+    pub ty: AttrType,
+    pub display_name: String,
+    /// `(value, label)` pairs; empty means any value of the type.
+    pub options: Vec<(String, String)>,
+    pub default_value: Option<Value>,
+    pub view_permissions: Vec<String>,
+    pub edit_permissions: Vec<String>,
+}
+
+impl AttrDef {
+    pub fn new(name: &str, ty: AttrType, display_name: &str, options: &[&str]) -> AttrDef {
+        AttrDef {
+            name: name.to_string(),
+            ty,
+            display_name: display_name.to_string(),
+            options: options
+                .iter()
+                .map(|o| (o.to_string(), o.to_string()))
+                .collect(),
+            default_value: None,
+            view_permissions: Vec::new(),
+            edit_permissions: Vec::new(),
+        }
+    }
+
+    pub fn to_json(&self) -> Value {
+        json!({
+            "name": self.name,
+            "type": self.ty as i64,
+            "displayName": self.display_name,
+            "options": self.options.iter()
+                .map(|(v, l)| json!({"value": v, "label": l}))
+                .collect::<Vec<_>>(),
+            "defaultValue": self.default_value.clone().unwrap_or(Value::Null),
+            "viewPermissions": self.view_permissions,
+            "editPermissions": self.edit_permissions,
+        })
+    }
+
+    /// Checks a value against the declared type; `name` labels the error.
+    pub fn check(&self, value: &Value) -> ApiResult<()> {
+        let ok = match self.ty {
+            AttrType::Text => value.is_string(),
+            AttrType::Numeric | AttrType::Date => value.is_number(),
+            AttrType::Boolean => value.is_boolean(),
+            AttrType::SingleSelect => value.as_str().is_some_and(|s| self.allows(s)),
+            AttrType::MultiSelect => value.as_array().is_some_and(|items| {
+                items
+                    .iter()
+                    .all(|i| i.as_str().is_some_and(|s| self.allows(s)))
+            }),
+        };
+        if ok {
+            return Ok(());
+        }
+        let mut expected = self.ty.describe().to_string();
+        if !self.options.is_empty()
+            && matches!(self.ty, AttrType::SingleSelect | AttrType::MultiSelect)
+        {
+            let opts: Vec<&str> = self.options.iter().map(|(v, _)| v.as_str()).collect();
+            expected = format!("{expected} from [{}]", opts.join(", "));
+        }
+        Err(ApiError::invalid(format!(
+            "custom attribute \"{}\" must be {expected}",
+            self.name
+        )))
+    }
+
+    fn allows(&self, s: &str) -> bool {
+        self.options.is_empty() || self.options.iter().any(|(v, _)| v == s)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct UserTenant {
+    pub tenant_id: String,
+    pub role_names: Vec<String>,
+}
+
+/// What the user object does not show; visible through `GET /emulator/users`.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Extra {
+    pub modified_time: i64,
+    pub password_expired: bool,
+    pub recovery_email: String,
+    pub recovery_email_verified: bool,
+    pub recovery_phone: String,
+    pub recovery_phone_verified: bool,
+    pub last_logout: Option<i64>,
+    pub logout_count: u64,
+    pub last_logout_session_types: Vec<String>,
+    pub invites_sent: u64,
+    pub last_invite: Option<Value>,
+    pub recovery_codes: bool,
+    pub totp_seed: Option<String>,
+    pub passkeys: Vec<Value>,
+    pub trusted_devices: Vec<Value>,
+    pub provider_tokens: Vec<Value>,
+    pub history: Vec<Value>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct User {
+    pub user_id: String,
+    pub login_ids: Vec<String>,
+    pub name: String,
+    pub given_name: String,
+    pub middle_name: String,
+    pub family_name: String,
+    pub email: String,
+    pub phone: String,
+    pub verified_email: bool,
+    pub verified_phone: bool,
+    pub role_names: Vec<String>,
+    pub tenants: Vec<UserTenant>,
+    pub status: String,
+    pub picture: String,
+    pub test: bool,
+    pub custom_attributes: Map<String, Value>,
+    pub created_time: i64,
+    pub totp: bool,
+    pub saml: bool,
+    pub scim: bool,
+    pub oidc: bool,
+    pub oauth: Map<String, Value>,
+    pub webauthn: bool,
+    pub password: bool,
+    pub push: bool,
+    pub editable: bool,
+    pub external_ids: Vec<String>,
+    pub sso_app_ids: Vec<String>,
+    pub extra: Extra,
+}
+
+impl User {
+    pub fn new(user_id: String, login_id: String, now: i64) -> User {
+        User {
+            user_id,
+            login_ids: vec![login_id],
+            name: String::new(),
+            given_name: String::new(),
+            middle_name: String::new(),
+            family_name: String::new(),
+            email: String::new(),
+            phone: String::new(),
+            verified_email: false,
+            verified_phone: false,
+            role_names: Vec::new(),
+            tenants: Vec::new(),
+            status: "enabled".to_string(),
+            picture: String::new(),
+            test: false,
+            custom_attributes: Map::new(),
+            created_time: now,
+            totp: false,
+            saml: false,
+            scim: false,
+            oidc: false,
+            oauth: Map::new(),
+            webauthn: false,
+            password: false,
+            push: false,
+            editable: true,
+            external_ids: Vec::new(),
+            sso_app_ids: Vec::new(),
+            extra: Extra {
+                modified_time: now,
+                ..Extra::default()
+            },
+        }
+    }
+
+    pub fn has_login_id(&self, id: &str) -> bool {
+        self.login_ids.iter().any(|l| l == id)
+    }
+
+    pub fn tenant(&self, tenant_id: &str) -> Option<&UserTenant> {
+        self.tenants.iter().find(|t| t.tenant_id == tenant_id)
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Store {
+    pub users: Vec<User>,
+    pub tenants: Vec<Tenant>,
+    pub roles: Vec<Role>,
+    pub attrs: Vec<AttrDef>,
+    /// Drives user IDs and tokens, so a reset replays the same IDs.
+    pub counter: u64,
+}
+
+impl Store {
+    /// A user by login ID first, then by user ID (the `loginId` key may hold either).
+    pub fn find(&self, id: &str) -> Option<usize> {
+        if id.is_empty() {
+            return None;
+        }
+        self.users
+            .iter()
+            .position(|u| u.has_login_id(id))
+            .or_else(|| self.find_user_id(id))
+    }
+
+    pub fn find_user_id(&self, user_id: &str) -> Option<usize> {
+        self.users.iter().position(|u| u.user_id == user_id)
+    }
+
+    pub fn find_or_404(&self, id: &str) -> ApiResult<usize> {
+        self.find(id).ok_or_else(ApiError::user_not_found)
+    }
+
+    /// Which user (other than `except`) holds this login ID.
+    pub fn login_id_owner(&self, login_id: &str, except: Option<usize>) -> Option<usize> {
+        self.users
+            .iter()
+            .enumerate()
+            .position(|(i, u)| Some(i) != except && u.has_login_id(login_id))
+    }
+
+    pub fn tenant(&self, id: &str) -> Option<&Tenant> {
+        self.tenants.iter().find(|t| t.id == id)
+    }
+
+    pub fn role(&self, name: &str) -> Option<&Role> {
+        self.roles.iter().find(|r| r.name == name)
+    }
+
+    pub fn attr(&self, name: &str) -> Option<&AttrDef> {
+        self.attrs.iter().find(|a| a.name == name)
+    }
+
+    /// The next pseudo-random 64-bit value of the project's deterministic sequence.
+    pub fn next_random(&mut self) -> u64 {
+        self.counter += 1;
+        splitmix(self.counter)
+    }
+
+    /// `U2` + 26 letters/digits, like the real service's IDs.
+    pub fn new_user_id(&mut self) -> String {
+        loop {
+            let id = format!("U2{}", self.random_chars(26));
+            if self.find_user_id(&id).is_none() {
+                return id;
+            }
+        }
+    }
+
+    pub fn random_chars(&mut self, n: usize) -> String {
+        const ALPHABET: &[u8] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+        let mut out = String::with_capacity(n);
+        let mut bits = self.next_random();
+        for i in 0..n {
+            if i % 10 == 9 {
+                bits = self.next_random();
+            }
+            out.push(char::from(ALPHABET[(bits % 62) as usize]));
+            bits /= 62;
+        }
+        out
+    }
+
+    pub fn check_roles(&self, roles: &[String]) -> ApiResult<()> {
+        match roles.iter().find(|r| self.role(r).is_none()) {
+            None => Ok(()),
+            Some(r) => Err(ApiError::invalid(format!("role \"{r}\" does not exist"))),
+        }
+    }
+
+    pub fn check_tenant(&self, id: &str) -> ApiResult<()> {
+        match self.tenant(id) {
+            Some(_) => Ok(()),
+            None => Err(ApiError::invalid(format!("tenant \"{id}\" does not exist"))),
+        }
+    }
+
+    /// Validates one custom attribute value; `Ok(None)` means "remove" (a `null`).
+    pub fn check_attr(&self, key: &str, value: &Value) -> ApiResult<Option<Value>> {
+        let Some(def) = self.attr(key) else {
+            return Err(ApiError::invalid(format!(
+                "unknown custom attribute \"{key}\""
+            )));
+        };
+        if value.is_null() {
+            return Ok(None);
+        }
+        def.check(value)?;
+        Ok(Some(value.clone()))
+    }
+
+    /// The user as the real service renders it: every key, empty defaults included.
+    pub fn render(&self, u: &User) -> Value {
+        let role_perms = |names: &[String]| -> Vec<String> {
+            let mut out: Vec<String> = Vec::new();
+            for p in names
+                .iter()
+                .filter_map(|n| self.role(n))
+                .flat_map(|r| r.permissions.iter())
+            {
+                if !out.contains(p) {
+                    out.push(p.clone());
+                }
+            }
+            out
+        };
+        let tenants: Vec<Value> = u
+            .tenants
+            .iter()
+            .map(|t| {
+                json!({
+                    "tenantId": t.tenant_id,
+                    "tenantName": self.tenant(&t.tenant_id).map(|x| x.name.as_str()).unwrap_or(""),
+                    "roleNames": t.role_names,
+                    "permissions": role_perms(&t.role_names),
+                })
+            })
+            .collect();
+        json!({
+            "userId": u.user_id,
+            "loginIds": u.login_ids,
+            "name": u.name,
+            "givenName": u.given_name,
+            "middleName": u.middle_name,
+            "familyName": u.family_name,
+            "email": u.email,
+            "phone": u.phone,
+            "verifiedEmail": u.verified_email,
+            "verifiedPhone": u.verified_phone,
+            "roleNames": u.role_names,
+            "userTenants": tenants,
+            "status": u.status,
+            "externalIds": u.external_ids,
+            "picture": u.picture,
+            "test": u.test,
+            "customAttributes": u.custom_attributes,
+            "createdTime": u.created_time,
+            "TOTP": u.totp,
+            "SAML": u.saml,
+            "SCIM": u.scim,
+            "OIDC": u.oidc,
+            "OAuth": u.oauth,
+            "webauthn": u.webauthn,
+            "password": u.password,
+            "push": u.push,
+            "editable": u.editable,
+            "permissions": role_perms(&u.role_names),
+            "ssoAppIds": u.sso_app_ids,
+        })
+    }
+
+    /// `{"user": {...}}` for the user at `idx`.
+    pub fn wrap(&self, idx: usize) -> Value {
+        match self.users.get(idx) {
+            Some(u) => json!({ "user": self.render(u) }),
+            None => json!({ "user": null }),
+        }
+    }
+
+    /// The admin view: the user plus what the user object does not show.
+    pub fn admin_view(&self, u: &User) -> Value {
+        let e = &u.extra;
+        json!({
+            "user": self.render(u),
+            "modifiedTime": e.modified_time,
+            "passwordExpired": e.password_expired,
+            "recoveryEmail": e.recovery_email,
+            "recoveryEmailVerified": e.recovery_email_verified,
+            "recoveryPhone": e.recovery_phone,
+            "recoveryPhoneVerified": e.recovery_phone_verified,
+            "lastLogout": e.last_logout,
+            "logoutCount": e.logout_count,
+            "lastLogoutSessionTypes": e.last_logout_session_types,
+            "invitesSent": e.invites_sent,
+            "lastInvite": e.last_invite,
+            "recoveryCodes": e.recovery_codes,
+            "totpSeed": e.totp_seed.is_some(),
+            "passkeys": e.passkeys,
+            "trustedDevices": e.trusted_devices,
+            "providerTokens": e.provider_tokens,
+            "history": e.history,
+        })
+    }
+}
+
+/// SplitMix64: a tiny, well-mixed deterministic generator.
+pub fn splitmix(seed: u64) -> u64 {
+    let mut z = seed.wrapping_add(0x9E37_79B9_7F4A_7C15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn user_ids_look_real_and_repeat_after_reset() {
+        let mut a = Store::default();
+        let mut b = Store::default();
+        let id = a.new_user_id();
+        assert_eq!(id.len(), 28);
+        assert!(id.starts_with("U2"));
+        assert!(id.chars().all(|c| c.is_ascii_alphanumeric()));
+        assert_eq!(id, b.new_user_id());
+        assert_ne!(id, a.new_user_id());
+    }
+
+    #[test]
+    fn attr_types_are_checked() {
+        let plan = AttrDef::new("plan", AttrType::SingleSelect, "Plan", &["free", "pro"]);
+        assert!(plan.check(&json!("pro")).is_ok());
+        let e = plan.check(&json!("gold")).unwrap_err();
+        assert!(e.description.contains("\"plan\""), "{}", e.description);
+        assert!(e.description.contains("free, pro"), "{}", e.description);
+        let seats = AttrDef::new("seats", AttrType::Numeric, "Seats", &[]);
+        assert!(seats.check(&json!(3)).is_ok());
+        assert!(seats.check(&json!("3")).is_err());
+    }
+}

@@ -1,0 +1,2 @@
+import "./init/node.js";
+export { DescopeManagement, DescopeError } from "./core.js";

@@ -1,0 +1,2 @@
+import "./init/web.js";
+export { DescopeManagement, DescopeError } from "./core.js";

@@ -1,0 +1,2 @@
+import "./init/workerd.js";
+export { DescopeManagement, DescopeError } from "./core.js";

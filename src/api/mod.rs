@@ -1,0 +1,229 @@
+//! Request builders. A builder validates its arguments and describes one HTTP request as
+//! a plain [`Request`] value; the wasm transport sends it, native tests compare it with
+//! the conformance vectors.
+
+mod args;
+pub mod user;
+
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+pub use args::{Args, JsonArgs};
+
+use crate::error::Error;
+
+/// HTTP methods the management API uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Method {
+    /// GET
+    Get,
+    /// POST
+    Post,
+    /// PATCH
+    Patch,
+    /// DELETE
+    Delete,
+}
+
+impl Method {
+    /// The method's name on the wire.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Get => "GET",
+            Self::Post => "POST",
+            Self::Patch => "PATCH",
+            Self::Delete => "DELETE",
+        }
+    }
+}
+
+/// Which part of a 2xx answer the caller gets (what node-sdk puts in `data`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unwrap {
+    /// The value under this key, such as `user` of `{ "user": … }`.
+    Key(&'static str),
+    /// The whole answer.
+    Whole,
+    /// Nothing (`undefined` in JavaScript).
+    Void,
+}
+
+/// One HTTP request, ready to send.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Request {
+    /// HTTP method.
+    pub method: Method,
+    /// Path, starting with `/v1` or `/v2`.
+    pub path: &'static str,
+    /// Query parameters, in order.
+    pub query: Vec<(&'static str, String)>,
+    /// JSON body, when the method carries one.
+    pub body: Option<String>,
+    /// What to hand back from the answer.
+    pub unwrap: Unwrap,
+}
+
+impl Request {
+    /// A JSON request whose body is `body` serialized.
+    pub fn json<B: Serialize + ?Sized>(
+        method: Method,
+        path: &'static str,
+        body: &B,
+        unwrap: Unwrap,
+    ) -> Result<Self, Error> {
+        let body = serde_json::to_string(body)
+            .map_err(|e| Error::invalid_argument("body", format!("cannot be encoded: {e}")))?;
+        Ok(Self {
+            method,
+            path,
+            query: Vec::new(),
+            body: Some(body),
+            unwrap,
+        })
+    }
+
+    /// A request without a body.
+    pub fn bodiless(method: Method, path: &'static str, unwrap: Unwrap) -> Self {
+        Self {
+            method,
+            path,
+            query: Vec::new(),
+            body: None,
+            unwrap,
+        }
+    }
+
+    /// Adds a query parameter.
+    pub fn with_query(mut self, key: &'static str, value: impl Into<String>) -> Self {
+        self.query.push((key, value.into()));
+        self
+    }
+
+    /// The full URL under `base_url` (no trailing slash), with the query encoded like
+    /// JavaScript's `encodeURIComponent`.
+    pub fn url(&self, base_url: &str) -> String {
+        let mut url = String::with_capacity(base_url.len() + self.path.len() + 32);
+        url.push_str(base_url.trim_end_matches('/'));
+        url.push_str(self.path);
+        for (i, (key, value)) in self.query.iter().enumerate() {
+            url.push(if i == 0 { '?' } else { '&' });
+            url.push_str(key);
+            url.push('=');
+            encode_component(value, &mut url);
+        }
+        url
+    }
+}
+
+/// Percent-encodes like `encodeURIComponent`.
+fn encode_component(value: &str, out: &mut String) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    for byte in value.bytes() {
+        match byte {
+            b'A'..=b'Z'
+            | b'a'..=b'z'
+            | b'0'..=b'9'
+            | b'-'
+            | b'_'
+            | b'.'
+            | b'!'
+            | b'~'
+            | b'*'
+            | b'\''
+            | b'('
+            | b')' => out.push(char::from(byte)),
+            _ => {
+                out.push('%');
+                out.push(char::from(HEX[usize::from(byte >> 4)]));
+                out.push(char::from(HEX[usize::from(byte & 0xf)]));
+            }
+        }
+    }
+}
+
+/// An operation: turns its arguments into a [`Request`] and names the type of its result.
+pub trait Endpoint {
+    /// What the call resolves to (node-sdk's `data`).
+    type Output: DeserializeOwned;
+
+    /// Validates the arguments and describes the request. Nothing is sent when this fails.
+    fn request(&self) -> Result<Request, Error>;
+}
+
+/// Checks that `value` is a non-empty string argument.
+pub(crate) fn require_id(name: &str, value: &str) -> Result<(), Error> {
+    if value.trim().is_empty() {
+        return Err(Error::invalid_argument(name, "must be a non-empty string"));
+    }
+    Ok(())
+}
+
+/// Decodes the part of a 2xx answer that `unwrap` selects into `T`, naming the JSON path
+/// that failed.
+pub fn decode_output<T: DeserializeOwned>(body: &str, unwrap: Unwrap) -> Result<T, Error> {
+    let decode_error = |path: String, message: String| Error::Decode {
+        path,
+        message,
+        snippet: crate::error::snippet(body.as_bytes()),
+    };
+    let value = match unwrap {
+        Unwrap::Void => serde_json::Value::Null,
+        _ => serde_json::from_str::<serde_json::Value>(body)
+            .map_err(|e| decode_error(String::from("."), e.to_string()))?,
+    };
+    let (prefix, value) = match unwrap {
+        Unwrap::Key(key) => match value {
+            serde_json::Value::Object(mut map) => match map.remove(key) {
+                Some(inner) => (key.to_string(), inner),
+                None => return Err(decode_error(key.to_string(), "missing".into())),
+            },
+            _ => return Err(decode_error(".".into(), "expected a JSON object".into())),
+        },
+        _ => (String::new(), value),
+    };
+    serde_path_to_error::deserialize(value).map_err(|e| {
+        let inner = e.path().to_string();
+        let path = if prefix.is_empty() {
+            inner
+        } else {
+            args::join_path(&prefix, &inner)
+        };
+        decode_error(path, e.into_inner().to_string())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::models::User;
+
+    #[test]
+    fn url_encodes_query_like_encode_uri_component() {
+        let r = Request::bodiless(Method::Get, "/v1/mgmt/user", Unwrap::Key("user"))
+            .with_query("loginId", "ann+1@example.com/é x");
+        assert_eq!(
+            r.url("http://127.0.0.1:1/"),
+            "http://127.0.0.1:1/v1/mgmt/user?loginId=ann%2B1%40example.com%2F%C3%A9%20x"
+        );
+    }
+
+    #[test]
+    fn decode_output_names_the_failing_path() {
+        let user: User = decode_output(r#"{"user":{"name":"foo"}}"#, Unwrap::Key("user")).unwrap();
+        assert_eq!(user.name.as_deref(), Some("foo"));
+        let err =
+            decode_output::<User>(r#"{"user":{"loginIds":[1]}}"#, Unwrap::Key("user")).unwrap_err();
+        assert!(
+            matches!(&err, Error::Decode { path, .. } if path == "user.loginIds[0]"),
+            "{err:?}"
+        );
+        let err = decode_output::<User>(r#"{"users":[]}"#, Unwrap::Key("user")).unwrap_err();
+        assert!(
+            matches!(&err, Error::Decode { path, .. } if path == "user"),
+            "{err:?}"
+        );
+        let err = decode_output::<User>("<html>", Unwrap::Key("user")).unwrap_err();
+        assert_eq!(err.code(), "decode_error");
+        decode_output::<()>("{}", Unwrap::Void).unwrap();
+    }
+}

@@ -1,0 +1,264 @@
+//! Client configuration: project ID, management key and base URL.
+
+use std::fmt;
+
+use crate::error::Error;
+
+/// Descope's default API host, used for short (non-regional) project IDs.
+pub const DEFAULT_BASE_URL: &str = "https://api.descope.com";
+
+/// Value of the `x-descope-sdk-name` header.
+pub const SDK_NAME: &str = "rust-wasm";
+
+/// Value of the `x-descope-sdk-version` header.
+pub const SDK_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// The base URL for a project ID, by the region rule of the Go and Python SDKs:
+/// IDs of 32 characters or more carry a region in characters 1..5
+/// (`Puse1…` → `https://api.use1.descope.com`).
+pub fn base_url_for_project(project_id: &str) -> String {
+    match project_id.get(1..5) {
+        Some(region) if project_id.chars().count() >= 32 => {
+            format!("https://api.{region}.descope.com")
+        }
+        _ => DEFAULT_BASE_URL.to_string(),
+    }
+}
+
+/// A management key. It is never shown by `Debug` or `Display`.
+#[derive(Clone, PartialEq, Eq)]
+pub struct ManagementKey(String);
+
+impl ManagementKey {
+    /// Wraps a key.
+    pub fn new(key: impl Into<String>) -> Self {
+        Self(key.into())
+    }
+
+    /// The key itself, for building the `Authorization` header.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for ManagementKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("ManagementKey(<redacted>)")
+    }
+}
+
+/// Everything a client needs to address Descope. Built once per client.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Config {
+    project_id: String,
+    management_key: Option<ManagementKey>,
+    base_url: String,
+}
+
+impl Config {
+    /// A configuration for `project_id` authenticated with `management_key`, using the
+    /// region's default base URL.
+    pub fn new(
+        project_id: impl Into<String>,
+        management_key: impl Into<String>,
+    ) -> Result<Self, Error> {
+        let key = management_key.into();
+        if key.is_empty() {
+            return Err(Error::invalid_argument(
+                "managementKey",
+                "must be a non-empty string",
+            ));
+        }
+        Self::build(project_id.into(), Some(ManagementKey::new(key)), None)
+    }
+
+    /// The general form: an optional key and an optional base URL. Without a key a base
+    /// URL is required (a host-side proxy that adds the bearer itself).
+    pub fn build(
+        project_id: String,
+        management_key: Option<ManagementKey>,
+        base_url: Option<String>,
+    ) -> Result<Self, Error> {
+        if project_id.trim().is_empty() {
+            return Err(Error::invalid_argument(
+                "projectId",
+                "must be a non-empty string",
+            ));
+        }
+        if project_id.contains(':') || project_id.chars().any(char::is_whitespace) {
+            return Err(Error::invalid_argument(
+                "projectId",
+                "must not contain ':' or white space",
+            ));
+        }
+        if management_key
+            .as_ref()
+            .is_some_and(|k| k.expose().is_empty())
+        {
+            return Err(Error::invalid_argument(
+                "managementKey",
+                "must be a non-empty string",
+            ));
+        }
+        let base_url = match base_url {
+            Some(url) => normalize_base_url(&url)?,
+            None if management_key.is_none() => {
+                return Err(Error::invalid_argument(
+                    "managementKey",
+                    "is required unless baseUrl points at a proxy that adds it",
+                ))
+            }
+            None => base_url_for_project(&project_id),
+        };
+        Ok(Self {
+            project_id,
+            management_key,
+            base_url,
+        })
+    }
+
+    /// Replaces the base URL.
+    pub fn with_base_url(mut self, base_url: &str) -> Result<Self, Error> {
+        self.base_url = normalize_base_url(base_url)?;
+        Ok(self)
+    }
+
+    /// The project ID.
+    pub fn project_id(&self) -> &str {
+        &self.project_id
+    }
+
+    /// The base URL, without a trailing slash.
+    pub fn base_url(&self) -> &str {
+        &self.base_url
+    }
+
+    /// Whether a management key is configured.
+    pub fn has_management_key(&self) -> bool {
+        self.management_key.is_some()
+    }
+
+    /// The `Authorization` header value, or `None` when no key is configured.
+    pub fn authorization(&self) -> Option<String> {
+        self.management_key
+            .as_ref()
+            .map(|key| format!("Bearer {}:{}", self.project_id, key.expose()))
+    }
+
+    /// Every header a management request carries, except `Content-Type`.
+    pub fn headers(&self) -> Vec<(&'static str, String)> {
+        let mut headers = Vec::with_capacity(4);
+        if let Some(auth) = self.authorization() {
+            headers.push(("Authorization", auth));
+        }
+        headers.push(("x-descope-project-id", self.project_id.clone()));
+        headers.push(("x-descope-sdk-name", SDK_NAME.to_string()));
+        headers.push(("x-descope-sdk-version", SDK_VERSION.to_string()));
+        headers
+    }
+}
+
+impl fmt::Debug for Config {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Config")
+            .field("project_id", &self.project_id)
+            .field("management_key", &self.management_key)
+            .field("base_url", &self.base_url)
+            .finish()
+    }
+}
+
+fn normalize_base_url(url: &str) -> Result<String, Error> {
+    let url = url.trim();
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"));
+    match rest {
+        Some(host) if !host.is_empty() && !host.starts_with('/') => {
+            Ok(url.trim_end_matches('/').to_string())
+        }
+        _ => Err(Error::invalid_argument(
+            "baseUrl",
+            "must be an absolute http:// or https:// URL",
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn region_rule_vectors() {
+        // Vectors from reference §2.1.
+        let cases = [
+            ("P2aAc4T2V93bddihGEx2Ryhc8e5Z", "https://api.descope.com"),
+            (
+                "Puse12aAc4T2V93bddihGEx2Ryhc8e5Z",
+                "https://api.use1.descope.com",
+            ),
+            (
+                "Puse12aAc4T2V93bddihGEx2Ryhc8e5Zfoobar",
+                "https://api.use1.descope.com",
+            ),
+            (
+                "Peuc12aAc4T2V93bddihGEx2Ryhc8e5Z",
+                "https://api.euc1.descope.com",
+            ),
+            ("", "https://api.descope.com"),
+            ("Puse", "https://api.descope.com"),
+            ("Puse1ar", "https://api.descope.com"),
+        ];
+        for (id, want) in cases {
+            assert_eq!(base_url_for_project(id), want, "project ID {id:?}");
+        }
+    }
+
+    #[test]
+    fn config_uses_region_and_explicit_base_url() {
+        let c = Config::new("Puse12aAc4T2V93bddihGEx2Ryhc8e5Z", "k").unwrap();
+        assert_eq!(c.base_url(), "https://api.use1.descope.com");
+        let c = c.with_base_url("http://127.0.0.1:9999/").unwrap();
+        assert_eq!(c.base_url(), "http://127.0.0.1:9999");
+        assert!(Config::new("P1", "k")
+            .unwrap()
+            .with_base_url("ftp://x")
+            .is_err());
+    }
+
+    #[test]
+    fn debug_never_shows_the_key() {
+        let c = Config::new("P2abc", "K2-super-secret-value").unwrap();
+        let shown = format!("{c:?} {:?}", ManagementKey::new("K2-super-secret-value"));
+        assert!(!shown.contains("K2-super-secret-value"), "{shown}");
+        assert!(shown.contains("P2abc"));
+    }
+
+    #[test]
+    fn headers_carry_bearer_and_project() {
+        let c = Config::new("P2abc", "K2key").unwrap();
+        let h = c.headers();
+        assert_eq!(h[0], ("Authorization", "Bearer P2abc:K2key".to_string()));
+        assert_eq!(h[1], ("x-descope-project-id", "P2abc".to_string()));
+        assert!(h
+            .iter()
+            .any(|(k, v)| *k == "x-descope-sdk-version" && v == SDK_VERSION));
+    }
+
+    #[test]
+    fn keyless_config_needs_a_base_url_and_sends_no_bearer() {
+        let err = Config::build("P2abc".into(), None, None).unwrap_err();
+        assert!(err.to_string().contains("managementKey"), "{err}");
+        let c = Config::build("P2abc".into(), None, Some("https://admin.example".into())).unwrap();
+        assert_eq!(c.authorization(), None);
+        assert!(c.headers().iter().all(|(k, _)| *k != "Authorization"));
+    }
+
+    #[test]
+    fn bad_project_ids_are_named() {
+        for id in ["", "  ", "a:b", "a b"] {
+            let err = Config::new(id, "k").unwrap_err();
+            assert!(err.to_string().contains("projectId"), "{id:?}: {err}");
+        }
+    }
+}

@@ -1,0 +1,26 @@
+// The error every descope-mgmt call rejects with. Built by the wasm module (src/js/mod.rs)
+// and re-exported by the package, so `err instanceof DescopeError` holds everywhere.
+export class DescopeError extends Error {
+  constructor(message, fields = {}) {
+    super(message);
+    this.name = "DescopeError";
+    this.status = fields.status ?? 0;
+    this.code = fields.code ?? "";
+    this.description = fields.description ?? message;
+    this.retryAfter = fields.retryAfter;
+    if (fields.argument !== undefined) this.argument = fields.argument;
+  }
+
+  toJSON() {
+    const { name, message, status, code, description, retryAfter, argument } = this;
+    return { name, message, status, code, description, retryAfter, argument };
+  }
+}
+
+export function descopeErrorClass() {
+  return DescopeError;
+}
+
+export function makeDescopeError(message, status, code, description, retryAfter, argument) {
+  return new DescopeError(message, { status, code, description, retryAfter, argument });
+}

@@ -1,0 +1,230 @@
+//! Request-side models: the options objects callers pass, as node-sdk names them.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Deserializer, Serialize};
+
+use super::AttributeValue;
+
+/// Reads a key that may be absent (`None`), `null` (`Some(None)`) or set (`Some(Some(v))`),
+/// so that a `null` the caller wrote is sent as `null` and an absent key stays absent.
+pub(crate) fn nullable<'de, D, T>(d: D) -> Result<Option<Option<T>>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    Option::<T>::deserialize(d).map(Some)
+}
+
+/// A value that may be left out, set to `null`, or set.
+pub type Nullable<T> = Option<Option<T>>;
+
+/// A tenant to associate with a user, with roles in it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct AssociatedTenant {
+    /// Tenant ID.
+    pub tenant_id: String,
+    /// Roles in the tenant.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role_names: Option<Vec<String>>,
+}
+
+/// The options of `create`, `createTestUser`, `invite` and `update` (node-sdk's
+/// `UserOptions` plus the invite extras). `roles` is sent as `roleNames`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct UserOptions {
+    /// Email address.
+    #[serde(
+        default,
+        deserialize_with = "nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub email: Nullable<String>,
+    /// Phone number.
+    #[serde(
+        default,
+        deserialize_with = "nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub phone: Nullable<String>,
+    /// Display name.
+    #[serde(
+        default,
+        deserialize_with = "nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub display_name: Nullable<String>,
+    /// Given name.
+    #[serde(
+        default,
+        deserialize_with = "nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub given_name: Nullable<String>,
+    /// Middle name.
+    #[serde(
+        default,
+        deserialize_with = "nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub middle_name: Nullable<String>,
+    /// Family name.
+    #[serde(
+        default,
+        deserialize_with = "nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub family_name: Nullable<String>,
+    /// Project roles (`roles` in, `roleNames` on the wire).
+    #[serde(
+        rename(serialize = "roleNames", deserialize = "roles"),
+        default,
+        deserialize_with = "nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub roles: Nullable<Vec<String>>,
+    /// Tenants with their roles.
+    #[serde(
+        default,
+        deserialize_with = "nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub user_tenants: Nullable<Vec<AssociatedTenant>>,
+    /// Custom attributes.
+    #[serde(
+        default,
+        deserialize_with = "nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub custom_attributes: Nullable<BTreeMap<String, AttributeValue>>,
+    /// Picture URL.
+    #[serde(
+        default,
+        deserialize_with = "nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub picture: Nullable<String>,
+    /// Whether the email is verified.
+    #[serde(
+        default,
+        deserialize_with = "nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub verified_email: Nullable<bool>,
+    /// Whether the phone is verified.
+    #[serde(
+        default,
+        deserialize_with = "nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub verified_phone: Nullable<bool>,
+    /// More login IDs.
+    #[serde(
+        default,
+        deserialize_with = "nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub additional_login_ids: Nullable<Vec<String>>,
+    /// SSO applications.
+    #[serde(
+        default,
+        deserialize_with = "nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sso_app_ids: Nullable<Vec<String>>,
+    /// Messaging template (create and invite).
+    #[serde(
+        default,
+        deserialize_with = "nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub template_id: Nullable<String>,
+    /// Invite redirect URL (invite only).
+    #[serde(
+        default,
+        deserialize_with = "nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub invite_url: Nullable<String>,
+    /// Send the invite by email (invite only).
+    #[serde(
+        default,
+        deserialize_with = "nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub send_mail: Nullable<bool>,
+    /// Send the invite by SMS (invite only).
+    #[serde(
+        rename = "sendSMS",
+        default,
+        deserialize_with = "nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub send_sms: Nullable<bool>,
+    /// Template variables (invite only).
+    #[serde(
+        default,
+        deserialize_with = "nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub template_options: Nullable<BTreeMap<String, String>>,
+    /// Invite message locale (invite only).
+    #[serde(
+        default,
+        deserialize_with = "nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub locale: Nullable<String>,
+}
+
+impl UserOptions {
+    /// The names of the invite-only keys that are set, for rejecting them elsewhere.
+    pub(crate) fn invite_keys(&self) -> Vec<&'static str> {
+        let mut keys = Vec::new();
+        if self.invite_url.is_some() {
+            keys.push("inviteUrl");
+        }
+        if self.send_mail.is_some() {
+            keys.push("sendMail");
+        }
+        if self.send_sms.is_some() {
+            keys.push("sendSMS");
+        }
+        if self.template_options.is_some() {
+            keys.push("templateOptions");
+        }
+        if self.locale.is_some() {
+            keys.push("locale");
+        }
+        keys
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn absent_null_and_set_stay_distinct() {
+        let o: UserOptions =
+            serde_json::from_value(json!({"email": "a@b.c", "phone": null, "roles": ["r"]}))
+                .unwrap();
+        assert_eq!(o.email, Some(Some("a@b.c".into())));
+        assert_eq!(o.phone, Some(None));
+        assert_eq!(o.display_name, None);
+        assert_eq!(
+            serde_json::to_value(&o).unwrap(),
+            json!({"email": "a@b.c", "phone": null, "roleNames": ["r"]})
+        );
+    }
+
+    #[test]
+    fn unknown_and_wire_spelled_keys_are_rejected() {
+        for bad in [json!({"emial": "x"}), json!({"roleNames": ["r"]})] {
+            assert!(serde_json::from_value::<UserOptions>(bad).is_err());
+        }
+    }
+}

@@ -1,0 +1,149 @@
+// Included by tests/wasm_node.rs and tests/wasm_browser.rs: real fetches from wasm to the
+// emulator, whose address is baked in at build time (DESCOPE_EMULATOR_URL).
+
+use descope_mgmt::js::JsClient;
+use js_sys::{Array, Object, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_test::wasm_bindgen_test;
+
+const URL: &str = match option_env!("DESCOPE_EMULATOR_URL") {
+    Some(u) => u,
+    None => "http://127.0.0.1:8791",
+};
+const PROJECT: &str = match option_env!("DESCOPE_EMULATOR_PROJECT_ID") {
+    Some(p) => p,
+    None => "P2emulatorProject00000000001",
+};
+// A fake key the emulator is started with; never a real one.
+const KEY: &str = match option_env!("DESCOPE_EMULATOR_KEY") {
+    Some(k) => k,
+    None => "K2emulator-fake-management-key",
+};
+
+fn client_with_key(key: &str) -> JsClient {
+    let options = Object::new();
+    Reflect::set(&options, &"projectId".into(), &PROJECT.into()).unwrap();
+    Reflect::set(&options, &"managementKey".into(), &key.into()).unwrap();
+    Reflect::set(&options, &"baseUrl".into(), &URL.into()).unwrap();
+    JsClient::new(options.into()).unwrap()
+}
+
+fn client() -> JsClient {
+    client_with_key(KEY)
+}
+
+async fn call(c: &JsClient, method: &str, args: &[JsValue]) -> Result<JsValue, JsValue> {
+    let args: Array = args.iter().collect();
+    JsFuture::from(c.call_user(method, &args)).await
+}
+
+fn get(v: &JsValue, key: &str) -> JsValue {
+    Reflect::get(v, &key.into()).unwrap()
+}
+
+fn unique_login_id(tag: &str) -> String {
+    format!("{tag}-{}@wasm.example.com", (js_sys::Math::random() * 1e12) as u64)
+}
+
+async fn new_user(c: &JsClient, tag: &str) -> String {
+    let login_id = unique_login_id(tag);
+    let options = js_sys::JSON::parse(r#"{"email":"w@example.com","displayName":"Wasm Test"}"#).unwrap();
+    call(c, "create", &[login_id.as_str().into(), options]).await.unwrap();
+    login_id
+}
+
+async fn emulator_request_count() -> f64 {
+    let resp = gloo_net::http::Request::get(&format!("{URL}/emulator/requests")).send().await.unwrap();
+    let text = resp.text().await.unwrap();
+    let v = js_sys::JSON::parse(&text).unwrap();
+    get(&v, "count").as_f64().unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn update_picture_then_load_shows_it() {
+    let c = client();
+    let id = new_user(&c, "pic").await;
+    let updated = call(&c, "updatePicture", &[id.as_str().into(), "https://cdn.example.com/p.png".into()]).await.unwrap();
+    assert_eq!(get(&updated, "picture").as_string().as_deref(), Some("https://cdn.example.com/p.png"));
+    let loaded = call(&c, "load", &[id.as_str().into()]).await.unwrap();
+    assert_eq!(get(&loaded, "picture").as_string().as_deref(), Some("https://cdn.example.com/p.png"));
+    let user_id = get(&loaded, "userId");
+    let by_id = call(&c, "loadByUserId", &[user_id]).await.unwrap();
+    assert_eq!(get(&by_id, "picture").as_string().as_deref(), Some("https://cdn.example.com/p.png"));
+}
+
+#[wasm_bindgen_test]
+async fn update_display_name_then_load_shows_it() {
+    let c = client();
+    let id = new_user(&c, "name").await;
+    call(&c, "updateDisplayName", &[id.as_str().into(), "Ann Lee".into(), "Ann".into(), JsValue::UNDEFINED, "Lee".into()])
+        .await
+        .unwrap();
+    // Only the given name changes; the display name set above stays.
+    call(&c, "updateUserNames", &[id.as_str().into(), "Anna".into()]).await.unwrap();
+    let loaded = call(&c, "load", &[id.as_str().into()]).await.unwrap();
+    assert_eq!(get(&loaded, "name").as_string().as_deref(), Some("Ann Lee"));
+    assert_eq!(get(&loaded, "givenName").as_string().as_deref(), Some("Anna"));
+    assert_eq!(get(&loaded, "familyName").as_string().as_deref(), Some("Lee"));
+}
+
+#[wasm_bindgen_test]
+async fn update_custom_attribute_then_load_shows_it() {
+    let c = client();
+    let id = new_user(&c, "attr").await;
+    call(&c, "updateCustomAttribute", &[id.as_str().into(), "seats".into(), 42.into()]).await.unwrap();
+    let loaded = call(&c, "load", &[id.as_str().into()]).await.unwrap();
+    let attrs = get(&loaded, "customAttributes");
+    assert_eq!(get(&attrs, "seats").as_f64(), Some(42.0));
+    // Returned values are plain objects, not Maps.
+    assert!(attrs.is_object() && !attrs.is_instance_of::<js_sys::Map>());
+}
+
+#[wasm_bindgen_test]
+async fn wrong_key_is_a_401_descope_error() {
+    let err = call(&client_with_key("K2wrong-fake-key"), "load", &["x@example.com".into()]).await.unwrap_err();
+    assert!(err.is_instance_of::<js_sys::Error>());
+    assert_eq!(get(&err, "name").as_string().as_deref(), Some("DescopeError"));
+    assert_eq!(get(&err, "status").as_f64(), Some(401.0));
+    let text = String::from(err.unchecked_ref::<js_sys::Error>().to_string());
+    assert!(!text.contains("K2wrong-fake-key"), "{text}");
+}
+
+#[wasm_bindgen_test]
+async fn unknown_user_is_e112102() {
+    let err = call(&client(), "updatePicture", &[unique_login_id("ghost").as_str().into(), "x".into()])
+        .await
+        .unwrap_err();
+    assert_eq!(get(&err, "code").as_string().as_deref(), Some("E112102"));
+    assert_eq!(get(&err, "status").as_f64(), Some(400.0));
+}
+
+#[wasm_bindgen_test]
+async fn bad_arguments_reject_before_any_request() {
+    let c = client();
+    let before = emulator_request_count().await;
+    for (method, args, argument) in [
+        ("updatePicture", vec![JsValue::from_str(""), "x".into()], "loginIdOrUserId"),
+        ("updatePicture", vec![JsValue::UNDEFINED, "x".into()], "loginIdOrUserId"),
+        ("updatePicture", vec!["a@b.c".into(), 7.into()], "picture"),
+        ("updateCustomAttribute", vec!["a@b.c".into(), "".into(), 1.into()], "attributeKey"),
+    ] {
+        let err = call(&c, method, &args).await.unwrap_err();
+        assert_eq!(get(&err, "code").as_string().as_deref(), Some("invalid_argument"), "{method}");
+        assert_eq!(get(&err, "argument").as_string().as_deref(), Some(argument), "{method}");
+    }
+    assert_eq!(emulator_request_count().await, before, "a request left despite bad arguments");
+}
+
+#[wasm_bindgen_test]
+async fn typed_rust_api_round_trip() {
+    use descope_mgmt::api::user::{Load, UpdatePicture};
+    let config = descope_mgmt::Config::new(PROJECT, KEY).unwrap().with_base_url(URL).unwrap();
+    let c = client();
+    let id = new_user(&c, "typed").await;
+    let user = descope_mgmt::transport::send(&config, &UpdatePicture::new(id.as_str(), "https://x/typed.png")).await.unwrap();
+    assert_eq!(user.picture.as_deref(), Some("https://x/typed.png"));
+    let loaded = descope_mgmt::transport::send(&config, &Load::LoginId(id.clone())).await.unwrap();
+    assert_eq!(loaded.login_ids.unwrap_or_default(), vec![id]);
+}

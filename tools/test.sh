@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Installs what is missing (tools/install.sh), then runs every test against a local
+# emulator on 127.0.0.1: native cargo tests (crate + emulator), wasm-bindgen tests in Node
+# and headless Chromium, the built package in Node, and a worker in workerd.
+# Ends with one line "N passed, N failed"; exits non-zero if anything failed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+./tools/install.sh
+export PATH="$ROOT/tools/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+export CARGO_TERM_COLOR=never NO_COLOR=1 CHROMEDRIVER=/usr/bin/chromedriver
+LOG=$ROOT/target/test-logs
+rm -rf "$LOG" && mkdir -p "$LOG"
+step() { printf '\n=== [%4ss] %s\n' "$SECONDS" "$*"; }
+
+# ---------------------------------------------------------------- the emulator
+port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+PORT=${DESCOPE_EMULATOR_PORT:-8791}
+if ! port_free "$PORT"; then
+  PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+fi
+port_free "$PORT" || { echo "no free port for the emulator" >&2; exit 1; }
+# Fake credentials: the emulator checks them; no real key is ever used by the tests.
+export DESCOPE_EMULATOR_PROJECT_ID=P2emulatorProject00000000001
+export DESCOPE_EMULATOR_KEY=K2emulator-fake-management-key
+export DESCOPE_EMULATOR_URL=http://127.0.0.1:$PORT
+
+step "build and start the emulator on $DESCOPE_EMULATOR_URL"
+cargo build -q -p descope-emulator
+target/debug/descope-emulator --port "$PORT" --project-id "$DESCOPE_EMULATOR_PROJECT_ID" \
+  --management-key "$DESCOPE_EMULATOR_KEY" > "$LOG/emulator.log" 2>&1 &
+EMU_PID=$!
+trap 'kill $EMU_PID 2>/dev/null || true' EXIT
+for _ in $(seq 100); do grep -q "listening on" "$LOG/emulator.log" && break; sleep 0.1; done
+grep -q "listening on $DESCOPE_EMULATOR_URL" "$LOG/emulator.log" || { cat "$LOG/emulator.log"; exit 1; }
+kill -0 "$EMU_PID"
+
+# ---------------------------------------------------------------- tests
+status=0
+run() { # run NAME CMD...: log to $LOG/NAME.log, remember a failure, keep going
+  local name=$1; shift
+  step "$name"
+  if ! "$@" > "$LOG/$name.log" 2>&1; then status=1; echo "FAILED: $name"; fi
+  grep -E '^test result:|^# (pass|fail) |\[ (PASS|FAIL) \]|^(failures|---- )|^lint clean' "$LOG/$name.log" || true
+}
+
+lint() {
+  cargo fmt --all -- --check
+  cargo clippy -q --workspace --all-targets -- -D warnings
+  cargo clippy -q --target wasm32-unknown-unknown --all-targets -- -D warnings
+  echo "lint clean"
+}
+run lint lint
+run native cargo test --workspace
+run wasm-node wasm-pack test --mode no-install --node
+run wasm-chrome wasm-pack test --mode no-install --headless --chrome
+run build-pkg ./tools/build.sh
+run package-node node --test --test-reporter=tap tests/package/
+run workerd node tests/workerd/run.mjs
+
+# ---------------------------------------------------------------- summary
+passed=0; failed=0
+while read -r p f; do passed=$((passed + p)); failed=$((failed + f)); done < <(
+  cat "$LOG"/native.log "$LOG"/wasm-node.log "$LOG"/wasm-chrome.log \
+    | sed -n 's/^test result: [A-Za-z]*\. \([0-9]*\) passed; \([0-9]*\) failed.*/\1 \2/p'
+  for f in "$LOG"/package-*.log; do
+    echo "$(sed -n 's/^# pass \([0-9]*\)$/\1/p' "$f" | tail -1) $(sed -n 's/^# fail \([0-9]*\)$/\1/p' "$f" | tail -1)"
+  done
+  echo "$(grep -c '\[ PASS \]' "$LOG/workerd.log" || true) $(grep -c '\[ FAIL \]' "$LOG/workerd.log" || true)"
+)
+[ "$status" -eq 0 ] || [ "$failed" -gt 0 ] || failed=1   # a step that crashed counts as a failure
+step "done (logs in target/test-logs/)"
+echo "$passed passed, $failed failed"
+[ "$status" -eq 0 ] && [ "$failed" -eq 0 ]

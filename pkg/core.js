@@ -1,4 +1,4 @@
-// The runtime-independent JavaScript surface. Each entry (node.js, browser.js, workerd.js)
+// The runtime-independent JavaScript surface. Each entry (node.js, web.js, workerd.js)
 // first initializes the wasm module its own way, then re-exports this file.
 import { Client, userMethods, descopeErrorClass } from "./dist/descope_mgmt.js";
 
@@ -6,6 +6,35 @@ import { Client, userMethods, descopeErrorClass } from "./dist/descope_mgmt.js";
 export const DescopeError = descopeErrorClass();
 
 const USER_METHODS = userMethods();
+
+function invalidArgument(argument, reason) {
+  const description = `${argument} ${reason}`;
+  return new DescopeError(`Descope [invalid_argument] ${description}`, {
+    status: 0,
+    code: "invalid_argument",
+    description,
+    argument,
+  });
+}
+
+// Walks every page of `search`: pages of `pageSize`, stopping at `total` or a short page.
+// The same walk as the Rust `SearchPager`.
+async function* searchPages(client, request, options) {
+  const pageSize = options?.pageSize ?? 100;
+  if (!Number.isInteger(pageSize) || pageSize <= 0) throw invalidArgument("pageSize", "must be a positive integer");
+  if (request != null && (typeof request !== "object" || Array.isArray(request))) {
+    throw invalidArgument("request", "must be an object");
+  }
+  let page = request?.page ?? 0;
+  let seen = 0;
+  for (;;) {
+    const { users, total } = await client.callUser("search", [{ ...request, page, limit: pageSize, offset: undefined }]);
+    yield { users, total, page };
+    seen += users.length;
+    page += 1;
+    if (users.length < pageSize || seen >= total) return;
+  }
+}
 
 /** A client for Descope's Management API. */
 export class DescopeManagement {
@@ -17,6 +46,7 @@ export class DescopeManagement {
     const user = {};
     // Plain closures, so `const { load } = descope.user` works as with node-sdk.
     for (const name of USER_METHODS) user[name] = (...args) => client.callUser(name, args);
+    user.searchPages = (request, options) => searchPages(client, request, options);
     Object.defineProperty(this, "user", { value: Object.freeze(user), enumerable: true });
   }
 }

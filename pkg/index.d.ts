@@ -1,3 +1,5 @@
+// Types of the descope-mgmt package. Models mirror the Rust ones in src/models/.
+
 /** Options of `new DescopeManagement(...)`. */
 export interface DescopeManagementOptions {
   /** The Descope project ID. */
@@ -11,6 +13,9 @@ export interface DescopeManagementOptions {
 /** A custom attribute value. */
 export type AttributeValue = string | number | boolean | string[] | null;
 
+/** A user's status. */
+export type UserStatus = "enabled" | "disabled" | "invited" | "expired";
+
 /** A tenant the user belongs to. */
 export interface UserTenant {
   tenantId: string;
@@ -23,6 +28,7 @@ export interface UserTenant {
 export interface User {
   userId?: string;
   loginIds?: string[];
+  /** Display name. */
   name?: string;
   givenName?: string;
   middleName?: string;
@@ -34,11 +40,13 @@ export interface User {
   roleNames?: string[];
   userTenants?: UserTenant[];
   permissions?: string[];
-  status?: "enabled" | "disabled" | "invited" | "expired" | string;
+  status?: UserStatus;
   picture?: string;
   test?: boolean;
   customAttributes?: Record<string, AttributeValue>;
+  /** Seconds since the epoch. */
   createdTime?: number;
+  modifiedTime?: number;
   TOTP?: boolean;
   SAML?: boolean;
   SCIM?: boolean;
@@ -50,16 +58,16 @@ export interface User {
   editable?: boolean;
   externalIds?: string[];
   ssoAppIds?: string[];
-  [unknownField: string]: unknown;
+  consentExpiration?: number;
 }
 
-/** A tenant association in a create/update request. */
+/** A tenant association in a request. */
 export interface AssociatedTenant {
   tenantId: string;
   roleNames?: string[];
 }
 
-/** Options of create, createTestUser, invite and update. */
+/** Options of create, createTestUser and update. `null` is sent as `null`. */
 export interface UserOptions {
   email?: string | null;
   phone?: string | null;
@@ -75,10 +83,11 @@ export interface UserOptions {
   verifiedPhone?: boolean | null;
   additionalLoginIds?: string[] | null;
   ssoAppIds?: string[] | null;
+  /** create and invite only. */
   templateId?: string | null;
 }
 
-/** Extra options of invite. */
+/** Options of invite. */
 export interface InviteOptions extends UserOptions {
   inviteUrl?: string | null;
   sendMail?: boolean | null;
@@ -87,20 +96,299 @@ export interface InviteOptions extends UserOptions {
   locale?: string | null;
 }
 
-/** `descope.user`: node-sdk's `management.user`, resolving to its `data`. */
+/** What patch changes: only the keys given; `null` is sent as `null`. */
+export interface PatchUserOptions {
+  email?: string | null;
+  phone?: string | null;
+  displayName?: string | null;
+  givenName?: string | null;
+  middleName?: string | null;
+  familyName?: string | null;
+  roles?: string[] | null;
+  userTenants?: AssociatedTenant[] | null;
+  customAttributes?: Record<string, AttributeValue> | null;
+  picture?: string | null;
+  verifiedEmail?: boolean | null;
+  verifiedPhone?: boolean | null;
+  ssoAppIds?: string[] | null;
+  scim?: boolean | null;
+  status?: UserStatus | null;
+  additionalIdentifiers?: string[] | null;
+}
+
+/** A patchBatch entry. */
+export type PatchBatchUser = PatchUserOptions &
+  ({ loginIdOrUserId: string; loginId?: string } | { loginId: string; loginIdOrUserId?: string });
+
+/** A hashed password to import: exactly one kind. */
+export type HashedPassword =
+  | { bcrypt: { hash: string } }
+  | { pbkdf2: { hash: string; salt: string; iterations: number; type: "sha1" | "sha256" | "sha512" } }
+  | {
+      firebase: { hash: string; salt: string; saltSeparator: string; signerKey: string; memory: number; rounds: number };
+    }
+  | { django: { hash: string } }
+  | { phpass: { hash: string; salt: string; iterations: number; type: "md5" | "sha512" } }
+  | { md5: { hash: string } }
+  | { sha: { hash: string; type: "sha1" | "sha256" | "sha512"; salt?: string } }
+  | { argon2: { hash: string; salt: string; iterations: number; memory: number; threads: number } }
+  | { bach: { hash: string; key: string } }
+  | { buddyauth: { hash: string } };
+
+/** A user of createBatch / inviteBatch. */
+export interface BatchUser {
+  loginIdOrUserId?: string;
+  /** Older spelling of loginIdOrUserId. */
+  loginId?: string;
+  email?: string;
+  phone?: string;
+  displayName?: string;
+  givenName?: string;
+  middleName?: string;
+  familyName?: string;
+  roles?: string[];
+  userTenants?: AssociatedTenant[];
+  customAttributes?: Record<string, AttributeValue>;
+  picture?: string;
+  verifiedEmail?: boolean;
+  verifiedPhone?: boolean;
+  test?: boolean;
+  additionalLoginIds?: string[];
+  ssoAppIds?: string[];
+  password?: string | { cleartext?: string; hashed?: HashedPassword };
+  hashedPassword?: HashedPassword;
+  /** TOTP seed. */
+  seed?: string;
+  status?: UserStatus;
+  /** Seconds since the epoch. */
+  createdTime?: number;
+}
+
+/** The answer of createBatch, inviteBatch and patchBatch. */
+export interface BatchResponse {
+  createdUsers?: User[];
+  patchedUsers?: User[];
+  failedUsers: { failure: string; user: User }[];
+  additionalErrors?: Record<string, string>;
+}
+
+/** A role filter of search. */
+export interface RoleFilter {
+  values: string[];
+  and?: boolean;
+}
+
+type FilterValue = string | number | boolean;
+
+/** search / searchTestUsers options. */
+export interface SearchRequest {
+  page?: number;
+  limit?: number;
+  offset?: number;
+  sort?: { field: string; desc?: boolean }[];
+  text?: string;
+  emails?: string[];
+  phones?: string[];
+  statuses?: UserStatus[];
+  roles?: string[];
+  tenantIds?: string[];
+  customAttributes?: Record<string, FilterValue | FilterValue[]>;
+  withTestUser?: boolean;
+  testUsersOnly?: boolean;
+  ssoAppIds?: string[];
+  loginIds?: string[];
+  userIds?: string[];
+  /** Epoch milliseconds. */
+  fromCreatedTime?: number;
+  toCreatedTime?: number;
+  fromModifiedTime?: number;
+  toModifiedTime?: number;
+  tenantRoleIds?: Record<string, RoleFilter>;
+  tenantRoleNames?: Record<string, RoleFilter>;
+  verifiedEmail?: boolean;
+  verifiedPhone?: boolean;
+  includeSubTenants?: boolean;
+  loginId?: string;
+  ssoOnly?: boolean;
+  scimOnly?: boolean;
+  password?: boolean;
+  totp?: boolean;
+  webauthn?: boolean;
+  scim?: boolean;
+  selectedColumns?: string[];
+}
+
+/** `{ users, total }`. */
+export interface SearchResponse {
+  users: User[];
+  total: number;
+}
+
+/** A page of searchPages. */
+export interface SearchPage extends SearchResponse {
+  /** 0-based page index. */
+  page: number;
+}
+
+/** Login options of the test-user and sign-up link calls. */
+export interface LoginOptions {
+  stepup?: boolean;
+  mfa?: boolean;
+  revokeOtherSessions?: boolean;
+  revokeOtherSessionsTypes?: string[];
+  customClaims?: Record<string, unknown>;
+  templateId?: string;
+  templateOptions?: Record<string, string>;
+  tenantId?: string;
+  locale?: string;
+  ssoAppId?: string;
+  pkceChallenge?: string;
+}
+
+export type DeliveryMethod = "email" | "sms" | "voice" | "whatsapp" | "Embedded" | "im";
+
+export interface ProviderToken {
+  provider?: string;
+  providerUserId?: string;
+  accessToken?: string;
+  expiration?: number;
+  scopes?: string[];
+  refreshToken?: string;
+}
+
+export interface UserPasskey {
+  id?: string;
+  rpId?: string;
+  kind?: string;
+  displayName?: string;
+  createdTime?: number;
+}
+
+export interface TrustedDevice {
+  id?: string;
+  name?: string;
+  deviceType?: string;
+  lastLoginTime?: number | string;
+  expirationTime?: number | string;
+  lastLocation?: string;
+  userId?: string;
+  isCurrentDevice?: boolean;
+}
+
+export interface UserHistory {
+  userId?: string;
+  loginTime?: number;
+  city?: string;
+  country?: string;
+  ip?: string;
+  selectedTenant?: string;
+}
+
+export interface CustomAttribute {
+  name: string;
+  /** 1 text, 2 numeric, 3 boolean, 4 single select, 5 multi select, 6 date. */
+  type: number;
+  options?: { value: string; label?: string }[];
+  displayName?: string;
+  defaultValue?: AttributeValue;
+  viewPermissions?: string[];
+  editPermissions?: string[];
+}
+
+export interface SignUpUser {
+  name?: string;
+  givenName?: string;
+  middleName?: string;
+  familyName?: string;
+  phone?: string;
+  email?: string;
+  loginId?: string;
+}
+
+export interface ImportResponse {
+  users?: User[];
+  failures?: { user: string; reason: string }[];
+}
+
+/** `descope.user`: node-sdk's `management.user`, resolving to what node-sdk puts in `data`. */
 export interface UserManagement {
   /** POST /v1/mgmt/user/create */
   create(loginId: string, options?: UserOptions): Promise<User>;
   /** POST /v1/mgmt/user/create/test */
-  createTestUser(loginId: string, options?: UserOptions): Promise<User>;
-  /** POST /v1/mgmt/user/create (with `invite: true`) */
+  createTestUser(loginId: string, options?: Omit<UserOptions, "templateId">): Promise<User>;
+  /** POST /v1/mgmt/user/create (`invite: true`) */
   invite(loginIdOrUserId: string, options?: InviteOptions): Promise<User>;
+  /** POST /v1/mgmt/user/create/batch (`invite: true`) */
+  inviteBatch(
+    users: BatchUser[],
+    inviteUrl?: string,
+    sendMail?: boolean,
+    sendSMS?: boolean,
+    templateOptions?: Record<string, string>,
+    templateId?: string,
+    locale?: string,
+  ): Promise<BatchResponse>;
+  /** POST /v1/mgmt/user/create/batch */
+  createBatch(users: BatchUser[]): Promise<BatchResponse>;
+  /** POST /v1/mgmt/user/update (full overwrite) */
+  update(loginIdOrUserId: string, options?: Omit<UserOptions, "templateId">): Promise<User>;
+  /** PATCH /v1/mgmt/user/patch */
+  patch(loginIdOrUserId: string, options: PatchUserOptions): Promise<User>;
+  /** PATCH /v1/mgmt/user/patch/batch */
+  patchBatch(users: PatchBatchUser[]): Promise<BatchResponse>;
+  /** POST /v1/mgmt/user/delete */
+  delete(loginIdOrUserId: string): Promise<void>;
+  /** POST /v1/mgmt/user/delete (by user ID) */
+  deleteByUserId(userId: string): Promise<void>;
+  /** POST /v1/mgmt/user/delete/batch */
+  deleteBatch(userIds: string[]): Promise<void>;
+  /** DELETE /v1/mgmt/user/test/delete/all */
+  deleteAllTestUsers(): Promise<void>;
   /** GET /v1/mgmt/user?loginId= */
   load(loginIdOrUserId: string): Promise<User>;
   /** GET /v1/mgmt/user?userId= */
   loadByUserId(userId: string): Promise<User>;
-  /** POST /v1/mgmt/user/update/picture */
-  updatePicture(loginIdOrUserId: string, picture: string): Promise<User>;
+  /** POST /v1/mgmt/users/load */
+  loadUsers(userIds: string[], includeInvalidUsers?: boolean): Promise<User[]>;
+  /** POST /v1/mgmt/user/logout */
+  logoutUser(loginIdOrUserId: string): Promise<void>;
+  /** POST /v1/mgmt/user/logout (by user ID) */
+  logoutUserByUserId(userId: string): Promise<void>;
+  /** POST /v2/mgmt/user/search */
+  search(request: SearchRequest): Promise<SearchResponse>;
+  /** POST /v2/mgmt/user/search/test */
+  searchTestUsers(request: SearchRequest): Promise<SearchResponse>;
+  /** POST /v2/mgmt/user/search — deprecated positional form; resolves to the users only. */
+  searchAll(
+    tenantIds?: string[],
+    roles?: string[],
+    limit?: number,
+    page?: number,
+    testUsersOnly?: boolean,
+    withTestUser?: boolean,
+    customAttributes?: Record<string, FilterValue | FilterValue[]>,
+    statuses?: UserStatus[],
+    emails?: string[],
+    phones?: string[],
+  ): Promise<User[]>;
+  /** Every page of POST /v2/mgmt/user/search, `pageSize` (default 100) users at a time. */
+  searchPages(request?: SearchRequest, options?: { pageSize?: number }): AsyncGenerator<SearchPage, void, undefined>;
+  /** GET /v1/mgmt/user/provider/token */
+  getProviderToken(
+    loginIdOrUserId: string,
+    provider: string,
+    options?: { withRefreshToken?: boolean; forceRefresh?: boolean },
+  ): Promise<ProviderToken>;
+  /** POST /v1/mgmt/user/update/status (enabled) */
+  activate(loginIdOrUserId: string): Promise<User>;
+  /** POST /v1/mgmt/user/update/status (disabled) */
+  deactivate(loginIdOrUserId: string): Promise<User>;
+  /** POST /v1/mgmt/user/update/loginid */
+  updateLoginId(loginIdOrUserId: string, newLoginId?: string): Promise<User>;
+  /** POST /v1/mgmt/user/update/email */
+  updateEmail(loginIdOrUserId: string, email: string, isVerified: boolean, failOnConflict?: boolean): Promise<User>;
+  /** POST /v1/mgmt/user/update/phone */
+  updatePhone(loginIdOrUserId: string, phone: string, isVerified: boolean, failOnConflict?: boolean): Promise<User>;
   /** POST /v1/mgmt/user/update/name */
   updateDisplayName(
     loginIdOrUserId: string,
@@ -110,18 +398,99 @@ export interface UserManagement {
     familyName?: string,
   ): Promise<User>;
   /** POST /v1/mgmt/user/update/name (name parts only) */
-  updateUserNames(
-    loginIdOrUserId: string,
-    givenName?: string,
-    middleName?: string,
-    familyName?: string,
-  ): Promise<User>;
+  updateUserNames(loginIdOrUserId: string, givenName?: string, middleName?: string, familyName?: string): Promise<User>;
+  /** POST /v1/mgmt/user/update/picture */
+  updatePicture(loginIdOrUserId: string, picture: string): Promise<User>;
   /** POST /v1/mgmt/user/update/customAttribute */
-  updateCustomAttribute(
-    loginIdOrUserId: string,
-    attributeKey: string,
-    attributeValue: AttributeValue,
-  ): Promise<User>;
+  updateCustomAttribute(loginIdOrUserId: string, attributeKey: string, attributeValue: AttributeValue): Promise<User>;
+  /** POST /v1/mgmt/user/update/role/set */
+  setRoles(loginIdOrUserId: string, roles: string[]): Promise<User>;
+  /** POST /v2/mgmt/user/update/role/add */
+  addRoles(loginIdOrUserId: string, roles: string[]): Promise<User>;
+  /** POST /v1/mgmt/user/update/role/remove */
+  removeRoles(loginIdOrUserId: string, roles: string[]): Promise<User>;
+  /** POST /v1/mgmt/user/update/tenant/add */
+  addTenant(loginIdOrUserId: string, tenantId: string): Promise<User>;
+  /** POST /v1/mgmt/user/update/tenant/remove */
+  removeTenant(loginIdOrUserId: string, tenantId: string): Promise<User>;
+  /** POST /v1/mgmt/user/update/role/set (in a tenant) */
+  setTenantRoles(loginIdOrUserId: string, tenantId: string, roles: string[]): Promise<User>;
+  /** POST /v2/mgmt/user/update/role/add (in a tenant) */
+  addTenantRoles(loginIdOrUserId: string, tenantId: string, roles: string[]): Promise<User>;
+  /** POST /v1/mgmt/user/update/role/remove (in a tenant) */
+  removeTenantRoles(loginIdOrUserId: string, tenantId: string, roles: string[]): Promise<User>;
+  /** POST /v1/mgmt/user/update/ssoapp/add */
+  addSSOapps(loginIdOrUserId: string, ssoAppIds: string[]): Promise<User>;
+  /** POST /v1/mgmt/user/update/ssoapp/set */
+  setSSOapps(loginIdOrUserId: string, ssoAppIds: string[]): Promise<User>;
+  /** POST /v1/mgmt/user/update/ssoapp/remove */
+  removeSSOapps(loginIdOrUserId: string, ssoAppIds: string[]): Promise<User>;
+  /** POST /v1/mgmt/user/password/set/temporary */
+  setTemporaryPassword(loginIdOrUserId: string, password: string): Promise<void>;
+  /** POST /v1/mgmt/user/password/set/active */
+  setActivePassword(loginIdOrUserId: string, password: string): Promise<void>;
+  /** POST /v1/mgmt/user/password/set — deprecated, behaves like setTemporaryPassword */
+  setPassword(loginIdOrUserId: string, password: string): Promise<void>;
+  /** POST /v1/mgmt/user/password/expire */
+  expirePassword(loginIdOrUserId: string): Promise<void>;
+  /** POST /v1/mgmt/user/passkeys/delete */
+  removeAllPasskeys(loginIdOrUserId: string): Promise<void>;
+  /** POST /v1/mgmt/user/passkey/delete */
+  removePasskey(loginIdOrUserId: string, credentialId: string): Promise<void>;
+  /** POST /v1/mgmt/user/passkeys/list */
+  listPasskeys(loginIdOrUserId: string): Promise<UserPasskey[]>;
+  /** POST /v1/mgmt/user/totp/delete */
+  removeTOTPSeed(loginIdOrUserId: string): Promise<void>;
+  /** POST /v1/mgmt/user/recovery-codes/delete */
+  removeRecoveryCodes(loginIdOrUserId: string): Promise<void>;
+  /** POST /v1/mgmt/tests/generate/otp (test users only) */
+  generateOTPForTestUser(
+    deliveryMethod: DeliveryMethod,
+    loginId: string,
+    loginOptions?: LoginOptions,
+  ): Promise<{ loginId: string; code: string }>;
+  /** POST /v1/mgmt/tests/generate/magiclink (test users only) */
+  generateMagicLinkForTestUser(
+    deliveryMethod: DeliveryMethod,
+    loginId: string,
+    uri: string,
+    loginOptions?: LoginOptions,
+  ): Promise<{ loginId: string; link: string }>;
+  /** POST /v1/mgmt/tests/generate/enchantedlink (test users only) */
+  generateEnchantedLinkForTestUser(
+    loginId: string,
+    uri: string,
+    loginOptions?: LoginOptions,
+  ): Promise<{ loginId: string; link: string; pendingRef: string }>;
+  /** POST /v1/mgmt/user/signin/embeddedlink */
+  generateEmbeddedLink(loginId: string, customClaims?: Record<string, unknown>, timeout?: number): Promise<{ token: string }>;
+  /** POST /v1/mgmt/user/signup/embeddedlink */
+  generateSignUpEmbeddedLink(
+    loginId: string,
+    user?: SignUpUser,
+    emailVerified?: boolean,
+    phoneVerified?: boolean,
+    loginOptions?: LoginOptions,
+    timeout?: number,
+  ): Promise<{ token: string }>;
+  /** POST /v1/mgmt/user/history */
+  history(userIds: string[]): Promise<UserHistory[]>;
+  /** POST /v1/mgmt/user/import (`users`, `hashes`: base64 payloads) */
+  import(source: string, users?: string, hashes?: string, dryrun?: boolean): Promise<ImportResponse>;
+  /** POST /v1/mgmt/user/update/recovery/email */
+  updateRecoveryEmail(loginIdOrUserId: string, email: string, isVerified?: boolean): Promise<User>;
+  /** POST /v1/mgmt/user/update/recovery/phone */
+  updateRecoveryPhone(loginIdOrUserId: string, phone: string, isVerified?: boolean): Promise<User>;
+  /** GET /v1/mgmt/user/customattributes */
+  getCustomAttributes(): Promise<CustomAttribute[]>;
+  /** POST /v1/mgmt/user/customattribute/create */
+  createCustomAttributes(attributes: CustomAttribute[]): Promise<CustomAttribute[]>;
+  /** POST /v1/mgmt/user/customattribute/delete */
+  deleteCustomAttributes(names: string[]): Promise<CustomAttribute[]>;
+  /** POST /v1/mgmt/user/trusteddevices/list */
+  listTrustedDevices(loginIdsOrUserIds: string[]): Promise<TrustedDevice[]>;
+  /** POST /v1/mgmt/user/trusteddevices/remove */
+  removeTrustedDevices(loginIdOrUserId: string, deviceIds: string[]): Promise<void>;
 }
 
 /** A client for Descope's Management API. */
@@ -132,7 +501,10 @@ export declare class DescopeManagement {
 
 /** The error every call rejects with. */
 export declare class DescopeError extends Error {
-  constructor(message: string, fields?: Partial<Pick<DescopeError, "status" | "code" | "description" | "retryAfter" | "argument">>);
+  constructor(
+    message: string,
+    fields?: Partial<Pick<DescopeError, "status" | "code" | "description" | "retryAfter" | "argument">>,
+  );
   readonly name: "DescopeError";
   /** HTTP status, or 0 when no answer came. */
   readonly status: number;

@@ -23,6 +23,7 @@
 )]
 
 pub mod api;
+pub mod client;
 pub mod config;
 pub mod error;
 pub mod models;
@@ -32,6 +33,7 @@ pub mod js;
 #[cfg(target_arch = "wasm32")]
 pub mod transport;
 
+pub use client::{Call, Client, SearchPages, UserApi};
 pub use config::{Config, ManagementKey};
 pub use error::Error;
 pub use models::{AttributeValue, User};

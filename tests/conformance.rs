@@ -37,9 +37,11 @@ fn builders_reproduce_node_sdk_requests() {
     let config = Config::new("P2publicVectorsProject000001", "K2public-vectors-key").unwrap();
     let mut checked = 0;
     for v in vectors() {
-        if !user::METHODS.contains(&v.name.as_str()) {
-            continue;
-        }
+        assert!(
+            user::METHODS.contains(&v.name.as_str()),
+            "no method {}",
+            v.name
+        );
         assert_eq!(v.requests.len(), 1, "{}", v.name);
         let want = &v.requests[0];
         let got = user::prepare(&v.name, &JsonArgs(&v.args))
@@ -97,4 +99,32 @@ fn vector_copy_matches_shared() {
             "tests/vectors/node-sdk-requests.json differs from {shared}"
         );
     }
+}
+
+#[test]
+fn remove_recovery_codes_matches_the_reference() {
+    // node-sdk 2.13 lacks it; reference: POST /v1/mgmt/user/recovery-codes/delete, {loginId}.
+    let got = user::prepare(
+        "removeRecoveryCodes",
+        &JsonArgs(&[serde_json::json!("some-id")]),
+    )
+    .unwrap();
+    assert_eq!(
+        (got.method.as_str(), got.path),
+        ("POST", "/v1/mgmt/user/recovery-codes/delete")
+    );
+    let body: Value = serde_json::from_str(got.body.as_deref().unwrap()).unwrap();
+    assert_eq!(body, serde_json::json!({"loginId": "some-id"}));
+}
+
+#[test]
+fn every_vector_method_is_a_javascript_method_and_back() {
+    let names: std::collections::BTreeSet<String> = vectors().into_iter().map(|v| v.name).collect();
+    let methods: std::collections::BTreeSet<String> =
+        user::METHODS.iter().map(|m| m.to_string()).collect();
+    let missing: Vec<_> = names.difference(&methods).collect();
+    assert!(missing.is_empty(), "vectors without a method: {missing:?}");
+    // Only removeRecoveryCodes has no vector (node-sdk 2.13 lacks it).
+    let extra: Vec<_> = methods.difference(&names).collect();
+    assert_eq!(extra, vec!["removeRecoveryCodes"]);
 }

@@ -44,11 +44,11 @@ run() { # run NAME CMD...: log to $LOG/NAME.log, remember a failure, keep going
   grep -E '^test result:|^# (pass|fail) |\[ (PASS|FAIL) \]|^(failures|---- )|^lint clean' "$LOG/$name.log" || true
 }
 
-lint() {
-  cargo fmt --all -- --check
-  cargo clippy -q --workspace --all-targets -- -D warnings
-  cargo clippy -q --target wasm32-unknown-unknown --all-targets -- -D warnings
-  echo "lint clean"
+lint() { # `set -e` does not apply inside a function run as a condition: chain with &&
+  cargo fmt --all -- --check &&
+    cargo clippy -q --workspace --all-targets -- -D warnings &&
+    cargo clippy -q --target wasm32-unknown-unknown --all-targets -- -D warnings &&
+    echo "lint clean"
 }
 run lint lint
 run native cargo test --workspace

@@ -275,8 +275,11 @@ fn read_seed_user(store: &mut Store, item: Value, path: &str) -> ApiResult<User>
         u.oauth = oauth;
     }
     // Derived from roles in answers; accepted so a loaded user can be pasted into a seed.
+    // `modifiedTime` (seconds, Go's type has it) seeds the search's modified-time filter.
     o.str_list(&["permissions"])?;
-    o.int(&["modifiedTime"])?;
+    if let Some(m) = o.int(&["modifiedTime"])? {
+        u.extra.modified_time = m;
+    }
     u.role_names = dedup(o.str_list(&["roleNames"])?.unwrap_or_default());
     u.tenants = read_tenants(&mut o)?.unwrap_or_default();
     for role in u

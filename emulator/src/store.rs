@@ -288,7 +288,8 @@ impl Store {
         self.users
             .iter()
             .enumerate()
-            .position(|(i, u)| Some(i) != except && u.has_login_id(login_id))
+            .find(|(i, u)| Some(*i) != except && u.has_login_id(login_id))
+            .map(|(i, _)| i)
     }
 
     pub fn tenant(&self, id: &str) -> Option<&Tenant> {

@@ -35,6 +35,47 @@ pub trait Args {
         Ok(self.get::<Option<T>>(index, name)?.flatten())
     }
 
+    /// A required argument of any type.
+    fn req<T: DeserializeOwned>(&self, index: usize, name: &str) -> Result<T, Error> {
+        self.opt(index, name)?
+            .ok_or_else(|| Error::invalid_argument(name, "is required"))
+    }
+
+    /// A required, non-empty list of non-empty strings (user IDs, names, …).
+    fn ids(&self, index: usize, name: &str) -> Result<Vec<String>, Error> {
+        let list = self
+            .opt::<Vec<Value>>(index, name)
+            .map_err(|_| Error::invalid_argument(name, "must be an array of non-empty strings"))?
+            .ok_or_else(|| Error::invalid_argument(name, "is required"))?;
+        let ids = list
+            .into_iter()
+            .enumerate()
+            .map(|(i, v)| match v {
+                Value::String(s) if !s.trim().is_empty() => Ok(s),
+                _ => Err(Error::invalid_argument(
+                    format!("{name}[{i}]"),
+                    "must be a non-empty string",
+                )),
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        super::check::ids(name, &ids)?;
+        Ok(ids)
+    }
+
+    /// A required list of strings (may be empty: `setRoles(id, [])` removes every role).
+    fn strings(&self, index: usize, name: &str) -> Result<Vec<String>, Error> {
+        match self.get::<Vec<String>>(index, name) {
+            Ok(Some(list)) => Ok(list),
+            Ok(None) => Err(Error::invalid_argument(name, "is required")),
+            Err(_) => Err(Error::invalid_argument(name, "must be an array of strings")),
+        }
+    }
+
+    /// An optional boolean that defaults to `false` (node-sdk's default parameters).
+    fn flag(&self, index: usize, name: &str) -> Result<bool, Error> {
+        Ok(self.opt::<bool>(index, name)?.unwrap_or(false))
+    }
+
     /// A required, non-empty string such as `loginIdOrUserId`.
     fn id(&self, index: usize, name: &str) -> Result<String, Error> {
         match self.get::<Value>(index, name)? {

@@ -3,6 +3,9 @@
 //! the conformance vectors.
 
 mod args;
+pub(crate) mod check;
+#[macro_use]
+mod macros;
 pub mod user;
 
 use serde::de::DeserializeOwned;
@@ -152,10 +155,7 @@ pub trait Endpoint {
 
 /// Checks that `value` is a non-empty string argument.
 pub(crate) fn require_id(name: &str, value: &str) -> Result<(), Error> {
-    if value.trim().is_empty() {
-        return Err(Error::invalid_argument(name, "must be a non-empty string"));
-    }
-    Ok(())
+    check::id(name, value)
 }
 
 /// Decodes the part of a 2xx answer that `unwrap` selects into `T`, naming the JSON path

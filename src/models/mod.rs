@@ -1,9 +1,30 @@
-//! Serde models of the user-management API (reference §5).
+//! Serde models of the user-management API (reference §5): the user, the options callers
+//! pass, and the answers.
 
 mod attribute;
+mod batch;
+mod login;
 mod options;
+mod patch;
+mod responses;
+mod search;
+mod status;
 mod user;
 
 pub use attribute::AttributeValue;
+pub use batch::{
+    Argon2, Bach, BatchPassword, BatchResponse, BatchUser, FailedUser, Firebase, HashOnly,
+    HashedPassword, PasswordObject, SaltedIterated, Sha,
+};
+pub use login::{DeliveryMethod, LoginOptions, SignUpUser};
 pub use options::{AssociatedTenant, Nullable, UserOptions};
+pub use patch::PatchOptions;
+pub use responses::{
+    AttributeOption, CustomAttribute, EmbeddedLink, GeneratedLink, GeneratedOtp, ImportFailure,
+    ImportResponse, License, ProviderToken, TrustedDevice, UserHistory, UserPasskey,
+};
+pub use search::{
+    AttributeFilter, FilterValue, RoleFilter, SearchRequest, SearchResponse, SortItem,
+};
+pub use status::UserStatus;
 pub use user::{User, UserResponse, UserTenant};

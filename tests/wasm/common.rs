@@ -136,14 +136,53 @@ async fn bad_arguments_reject_before_any_request() {
     assert_eq!(emulator_request_count().await, before, "a request left despite bad arguments");
 }
 
+fn rust_client() -> descope_mgmt::Client {
+    descope_mgmt::Client::new(descope_mgmt::Config::new(PROJECT, KEY).unwrap().with_base_url(URL).unwrap())
+}
+
 #[wasm_bindgen_test]
 async fn typed_rust_api_round_trip() {
-    use descope_mgmt::api::user::{Load, UpdatePicture};
-    let config = descope_mgmt::Config::new(PROJECT, KEY).unwrap().with_base_url(URL).unwrap();
-    let c = client();
-    let id = new_user(&c, "typed").await;
-    let user = descope_mgmt::transport::send(&config, &UpdatePicture::new(id.as_str(), "https://x/typed.png")).await.unwrap();
+    let client = rust_client();
+    let id = unique_login_id("typed");
+    let options = descope_mgmt::models::UserOptions {
+        display_name: Some(Some("Typed".into())),
+        ..Default::default()
+    };
+    let created = client.user().create(id.as_str(), options).await.unwrap();
+    let user = client.user().update_picture(id.as_str(), "https://x/typed.png").await.unwrap();
     assert_eq!(user.picture.as_deref(), Some("https://x/typed.png"));
-    let loaded = descope_mgmt::transport::send(&config, &Load::LoginId(id.clone())).await.unwrap();
-    assert_eq!(loaded.login_ids.unwrap_or_default(), vec![id]);
+    client.user().update_custom_attribute(id.as_str(), "seats", 9).await.unwrap();
+    let loaded = client.user().load_by_user_id(created.user_id.clone().unwrap()).await.unwrap();
+    assert_eq!(loaded.login_ids.unwrap_or_default(), vec![id.clone()]);
+    assert_eq!(loaded.custom_attributes.unwrap().get("seats"), Some(&serde_json::json!(9)));
+    let err = client.user().load(unique_login_id("nobody")).await.unwrap_err();
+    assert_eq!((err.code(), err.status()), ("E112102", 400));
+}
+
+#[wasm_bindgen_test]
+async fn typed_search_pages_walks_every_page() {
+    let client = rust_client();
+    let marker = format!("pager{}", (js_sys::Math::random() * 1e12) as u64);
+    for i in 0..5 {
+        let options = descope_mgmt::models::UserOptions {
+            display_name: Some(Some(format!("{marker} {i}"))),
+            ..Default::default()
+        };
+        client.user().create(format!("{marker}-{i}@wasm.example.com"), options).await.unwrap();
+    }
+    let request = descope_mgmt::models::SearchRequest { text: Some(marker), ..Default::default() };
+    let search = descope_mgmt::api::user::Search::users(request);
+    let mut pages = client.user().search_pages(search, 2).unwrap();
+    let mut seen = Vec::new();
+    let mut indexes = Vec::new();
+    while let Some(page) = pages.next().await {
+        let page = page.unwrap();
+        assert_eq!(page.total, 5);
+        indexes.push(page.page);
+        seen.extend(page.users.into_iter().filter_map(|u| u.user_id));
+    }
+    assert_eq!(indexes, vec![0, 1, 2]);
+    seen.sort();
+    seen.dedup();
+    assert_eq!(seen.len(), 5);
 }

@@ -336,10 +336,7 @@ pub fn patch(store: &mut Store, call: &Call) -> ApiResult<Value> {
 }
 
 /// Reads `users: [...]` with `read` per entry; a malformed entry fails the whole request.
-fn read_entries<T>(
-    o: &mut Obj,
-    read: impl Fn(&mut Obj) -> ApiResult<T>,
-) -> ApiResult<Vec<T>> {
+fn read_entries<T>(o: &mut Obj, read: impl Fn(&mut Obj) -> ApiResult<T>) -> ApiResult<Vec<T>> {
     let items = o.list(&["users"])?;
     let items = o.require(items, "users");
     let mut out = Vec::with_capacity(items.len());

@@ -29,16 +29,17 @@ pub struct CreateUser {
     pub kind: CreateKind,
 }
 
+/// `loginId` plus the options' keys (also the body of `update`).
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
-struct Body<'a> {
-    login_id: &'a str,
+pub(crate) struct Body<'a> {
+    pub(crate) login_id: &'a str,
     #[serde(flatten)]
-    options: &'a UserOptions,
+    pub(crate) options: &'a UserOptions,
     #[serde(skip_serializing_if = "Option::is_none")]
-    test: Option<bool>,
+    pub(crate) test: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    invite: Option<bool>,
+    pub(crate) invite: Option<bool>,
 }
 
 impl CreateUser {

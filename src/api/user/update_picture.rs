@@ -1,19 +1,16 @@
 //! `POST /v1/mgmt/user/update/picture`: `updatePicture(loginIdOrUserId, picture)`.
 
-use serde::Serialize;
-
-use crate::api::{require_id, Args, Endpoint, Method, Request, Unwrap};
-use crate::error::Error;
+use crate::api::Unwrap;
 use crate::models::User;
 
-/// Sets a user's picture URL.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct UpdatePicture {
-    /// Login ID or user ID.
-    pub login_id: String,
-    /// Picture URL (empty removes it).
-    pub picture: String,
+json_endpoint! {
+    /// Sets a user's picture URL (empty removes it).
+    pub struct UpdatePicture => Post "/v1/mgmt/user/update/picture", Unwrap::Key("user"), User {
+        /// Login ID or user ID.
+        login_id: String = id(0, "loginIdOrUserId"),
+        /// Picture URL.
+        picture: String = string(1, "picture"),
+    }
 }
 
 impl UpdatePicture {
@@ -24,32 +21,12 @@ impl UpdatePicture {
             picture: picture.into(),
         }
     }
-
-    pub(crate) fn from_args(a: &impl Args) -> Result<Self, Error> {
-        Ok(Self::new(
-            a.id(0, "loginIdOrUserId")?,
-            a.string(1, "picture")?,
-        ))
-    }
-}
-
-impl Endpoint for UpdatePicture {
-    type Output = User;
-
-    fn request(&self) -> Result<Request, Error> {
-        require_id("loginIdOrUserId", &self.login_id)?;
-        Request::json(
-            Method::Post,
-            "/v1/mgmt/user/update/picture",
-            self,
-            Unwrap::Key("user"),
-        )
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::api::{Endpoint, JsonArgs, Method};
     use serde_json::{json, Value};
 
     #[test]
@@ -61,12 +38,19 @@ mod tests {
             (r.method, r.path),
             (Method::Post, "/v1/mgmt/user/update/picture")
         );
+        assert_eq!(
+            UpdatePicture::new("", "x")
+                .request()
+                .unwrap_err()
+                .argument(),
+            Some("loginIdOrUserId")
+        );
     }
 
     #[test]
     fn non_string_picture_is_named() {
         let args = [json!("lid"), json!(42)];
-        let err = UpdatePicture::from_args(&crate::api::JsonArgs(&args)).unwrap_err();
+        let err = UpdatePicture::from_args(&JsonArgs(&args)).unwrap_err();
         assert_eq!(err.argument(), Some("picture"));
     }
 }

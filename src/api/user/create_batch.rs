@@ -1,0 +1,130 @@
+//! `POST /v1/mgmt/user/create/batch`: `createBatch(users)` and `inviteBatch(users,
+//! inviteUrl?, sendMail?, sendSMS?, templateOptions?, templateId?, locale?)`.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::api::{Args, Endpoint, Method, Request, Unwrap};
+use crate::error::Error;
+use crate::models::{BatchResponse, BatchUser};
+
+/// The invitation part of `inviteBatch`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BatchInvite {
+    /// Invite redirect URL.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub invite_url: Option<String>,
+    /// Send by email.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub send_mail: Option<bool>,
+    /// Send by SMS.
+    #[serde(rename = "sendSMS", skip_serializing_if = "Option::is_none")]
+    pub send_sms: Option<bool>,
+    /// Template variables.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub template_options: Option<BTreeMap<String, String>>,
+    /// Messaging template.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub template_id: Option<String>,
+    /// Message locale.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub locale: Option<String>,
+}
+
+/// Creates (or invites) several users; per-user failures come back in the answer.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CreateBatch {
+    /// The users.
+    pub users: Vec<BatchUser>,
+    /// Set for `inviteBatch`.
+    pub invite: Option<BatchInvite>,
+}
+
+impl CreateBatch {
+    pub(crate) fn from_args(a: &impl Args) -> Result<Self, Error> {
+        Ok(Self {
+            users: a.req(0, "users")?,
+            invite: None,
+        })
+    }
+
+    pub(crate) fn invite_from_args(a: &impl Args) -> Result<Self, Error> {
+        Ok(Self {
+            users: a.req(0, "users")?,
+            invite: Some(BatchInvite {
+                invite_url: a.opt_string(1, "inviteUrl")?,
+                send_mail: a.opt(2, "sendMail")?,
+                send_sms: a.opt(3, "sendSMS")?,
+                template_options: a.opt(4, "templateOptions")?,
+                template_id: a.opt_string(5, "templateId")?,
+                locale: a.opt_string(6, "locale")?,
+            }),
+        })
+    }
+}
+
+#[derive(Serialize)]
+struct Body<'a> {
+    users: Vec<BatchUser>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    invite: Option<bool>,
+    #[serde(flatten)]
+    options: Option<&'a BatchInvite>,
+}
+
+impl Endpoint for CreateBatch {
+    type Output = BatchResponse;
+
+    fn request(&self) -> Result<Request, Error> {
+        if self.users.is_empty() {
+            return Err(Error::invalid_argument("users", "must not be empty"));
+        }
+        let users = self
+            .users
+            .iter()
+            .enumerate()
+            .map(|(i, user)| {
+                let id = user
+                    .login_id_or_user_id
+                    .clone()
+                    .or_else(|| user.login_id.clone());
+                match id {
+                    Some(id) if !id.trim().is_empty() => {
+                        if user
+                            .hashed_password
+                            .as_ref()
+                            .is_some_and(|h| h.kinds() != 1)
+                        {
+                            return Err(Error::invalid_argument(
+                                format!("users[{i}].hashedPassword"),
+                                "must set exactly one hash kind",
+                            ));
+                        }
+                        Ok(BatchUser {
+                            login_id: Some(id),
+                            login_id_or_user_id: None,
+                            ..user.clone()
+                        })
+                    }
+                    _ => Err(Error::invalid_argument(
+                        format!("users[{i}].loginIdOrUserId"),
+                        "is required (or the older loginId)",
+                    )),
+                }
+            })
+            .collect::<Result<Vec<_>, Error>>()?;
+        let body = Body {
+            users,
+            invite: self.invite.as_ref().map(|_| true),
+            options: self.invite.as_ref(),
+        };
+        Request::json(
+            Method::Post,
+            "/v1/mgmt/user/create/batch",
+            &body,
+            Unwrap::Whole,
+        )
+    }
+}

@@ -1,6 +1,9 @@
 // The runtime-independent JavaScript surface. Each entry (node.js, web.js, workerd.js)
 // first initializes the wasm module its own way, then re-exports this file.
-import { Client, userMethods, descopeErrorClass } from "./dist/descope_mgmt.js";
+import { Client, userMethods, descopeErrorClass, wasmMemoryBytes } from "./dist/descope_mgmt.js";
+
+/** Bytes of wasm memory the module holds (a diagnostic, for leak checks). */
+export { wasmMemoryBytes };
 
 /** The error every call rejects with (an `Error` subclass). */
 export const DescopeError = descopeErrorClass();
@@ -36,17 +39,28 @@ async function* searchPages(client, request, options) {
   }
 }
 
+// Lets `with` build a view around an existing wasm client.
+const VIEW = Symbol("descope-mgmt view");
+
 /** A client for Descope's Management API. */
 export class DescopeManagement {
   #client;
 
   constructor(options) {
-    this.#client = new Client(options);
+    this.#client = options?.[VIEW] ?? new Client(options);
     const client = this.#client;
     const user = {};
     // Plain closures, so `const { load } = descope.user` works as with node-sdk.
     for (const name of USER_METHODS) user[name] = (...args) => client.callUser(name, args);
     user.searchPages = (request, options) => searchPages(client, request, options);
     Object.defineProperty(this, "user", { value: Object.freeze(user), enumerable: true });
+  }
+
+  /**
+   * A view of this client whose calls use other options: `{ timeoutMs, signal, retry }`.
+   * It shares the configuration and the learnt rate-limit tier.
+   */
+  with(options) {
+    return new DescopeManagement({ [VIEW]: this.#client.with(options) });
   }
 }

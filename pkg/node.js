@@ -1,2 +1,2 @@
 import "./init/node.js";
-export { DescopeManagement, DescopeError } from "./core.js";
+export { DescopeManagement, DescopeError, wasmMemoryBytes } from "./core.js";

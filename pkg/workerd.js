@@ -1,2 +1,2 @@
 import "./init/workerd.js";
-export { DescopeManagement, DescopeError } from "./core.js";
+export { DescopeManagement, DescopeError, wasmMemoryBytes } from "./core.js";

@@ -10,6 +10,8 @@
 //! # Ok::<(), descope_mgmt::Error>(())
 //! ```
 
+use std::rc::Rc;
+
 use crate::api::user::*;
 use crate::api::{Endpoint, Request};
 use crate::config::Config;
@@ -18,22 +20,50 @@ use crate::models::{
     AttributeValue, BatchUser, CustomAttribute, DeliveryMethod, LoginOptions, PatchOptions,
     SearchRequest, SignUpUser, UserOptions, UserStatus,
 };
+use crate::session::{CallOptions, Session};
 
-/// A Descope management client.
+/// A Descope management client. Cloning it (or [`Client::with_options`]) shares its
+/// configuration and the rate-limit tier it learnt.
 #[derive(Debug, Clone)]
 pub struct Client {
-    config: Config,
+    session: Rc<Session>,
+    options: CallOptions,
 }
 
 impl Client {
-    /// A client for `config`.
+    /// A client for `config`, with the default timeout (60 s) and retries.
     pub fn new(config: Config) -> Self {
-        Self { config }
+        Self {
+            session: Rc::new(Session::new(config, None)),
+            options: CallOptions::default(),
+        }
+    }
+
+    /// A client that sends `x-descope-license: <tier>` without asking the service.
+    pub fn with_license_tier(config: Config, tier: impl Into<String>) -> Self {
+        Self {
+            session: Rc::new(Session::new(config, Some(tier.into()))),
+            options: CallOptions::default(),
+        }
+    }
+
+    /// A view of this client whose calls use `options`.
+    pub fn with_options(&self, options: CallOptions) -> Result<Self, Error> {
+        options.validate()?;
+        Ok(Self {
+            session: Rc::clone(&self.session),
+            options,
+        })
     }
 
     /// Its configuration.
     pub fn config(&self) -> &Config {
-        &self.config
+        self.session.config()
+    }
+
+    /// Its call options.
+    pub fn options(&self) -> &CallOptions {
+        &self.options
     }
 
     /// The user-management API.
@@ -44,7 +74,7 @@ impl Client {
     /// Sends any endpoint (wasm32 only).
     #[cfg(target_arch = "wasm32")]
     pub async fn send<E: Endpoint>(&self, endpoint: &E) -> Result<E::Output, Error> {
-        crate::transport::send(&self.config, endpoint).await
+        crate::transport::send(&self.session, endpoint, &self.options, None).await
     }
 }
 

@@ -138,6 +138,12 @@ impl Config {
         self.management_key.is_some()
     }
 
+    /// The key itself, for redacting it from text that came from elsewhere.
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+    pub(crate) fn secret(&self) -> Option<&str> {
+        self.management_key.as_ref().map(ManagementKey::expose)
+    }
+
     /// The `Authorization` header value, or `None` when no key is configured.
     pub fn authorization(&self) -> Option<String> {
         self.management_key

@@ -142,6 +142,56 @@ impl Error {
         }
     }
 
+    /// The same error with every occurrence of `secret` in its text replaced, for text that
+    /// came from elsewhere (a body, a runtime message) and might echo the key.
+    pub fn redact(self, secret: &str) -> Self {
+        if secret.is_empty() {
+            return self;
+        }
+        let clean = |s: String| s.replace(secret, "<redacted>");
+        match self {
+            Self::Api {
+                status,
+                code,
+                description,
+                message,
+                retry_after,
+            } => Self::Api {
+                status,
+                code: clean(code),
+                description: clean(description),
+                message: message.map(clean),
+                retry_after,
+            },
+            Self::Http {
+                status,
+                snippet,
+                retry_after,
+            } => Self::Http {
+                status,
+                snippet: clean(snippet),
+                retry_after,
+            },
+            Self::Network { message } => Self::Network {
+                message: clean(message),
+            },
+            Self::Decode {
+                path,
+                message,
+                snippet,
+            } => Self::Decode {
+                path: clean(path),
+                message: clean(message),
+                snippet: clean(snippet),
+            },
+            Self::InvalidArgument { argument, reason } => Self::InvalidArgument {
+                argument: clean(argument),
+                reason: clean(reason),
+            },
+            other => other,
+        }
+    }
+
     /// The argument an [`Error::InvalidArgument`] names.
     pub fn argument(&self) -> Option<&str> {
         match self {
@@ -267,6 +317,37 @@ mod tests {
 
         let err = decode_error_response(500, None, &[0xff, 0xfe, b'x']);
         assert!(err.description().contains('x'));
+    }
+
+    #[test]
+    fn redact_removes_an_echoed_key_everywhere() {
+        let key = "K2secret-fake-key";
+        let echoed = format!("<html>Bearer P2x:{key}</html>");
+        for err in [
+            decode_error_response(502, None, echoed.as_bytes()),
+            decode_error_response(
+                400,
+                None,
+                format!(
+                    r#"{{"errorCode":"E1","errorDescription":"{key}","errorMessage":"{key}"}}"#
+                )
+                .as_bytes(),
+            ),
+            Error::Network {
+                message: echoed.clone(),
+            },
+            Error::Decode {
+                path: ".".into(),
+                message: key.into(),
+                snippet: echoed.clone(),
+            },
+        ] {
+            let clean = err.redact(key);
+            assert!(
+                !format!("{clean} {clean:?} {}", clean.description()).contains(key),
+                "{clean:?}"
+            );
+        }
     }
 
     #[test]

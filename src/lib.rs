@@ -27,6 +27,8 @@ pub mod client;
 pub mod config;
 pub mod error;
 pub mod models;
+pub mod retry;
+pub mod session;
 
 #[cfg(target_arch = "wasm32")]
 pub mod js;

@@ -1,22 +1,41 @@
 //! wasm32 only: sends a [`Request`] with gloo-net through the global `fetch` (never
 //! `window`, so the same code runs in Workers, Deno, pages and Node), and turns statuses
 //! into typed errors. No `credentials`, `mode` or `cache` is set: workerd rejects them.
+//!
+//! One call = at most `retry.max_attempts` attempts, all within `timeout_ms`; each attempt
+//! is aborted when the time left runs out or the caller's `AbortSignal` fires.
+
+use std::cell::Cell;
+use std::rc::Rc;
 
 use gloo_net::http::RequestBuilder;
-use js_sys::JsString;
-use wasm_bindgen::prelude::wasm_bindgen;
+use js_sys::{Function, JsString, Promise};
+use wasm_bindgen::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
+use web_sys::{AbortController, AbortSignal};
 
 use crate::api::{decode_output, Endpoint, Method, Request, Unwrap};
-use crate::config::Config;
 use crate::error::{decode_error_response, snippet, Error};
+use crate::models::License;
+use crate::retry::Outcome;
+use crate::session::{CallOptions, Session};
+
+/// The license handshake waits at most this long (and never past the call's timeout).
+const LICENSE_TIMEOUT_MS: f64 = 2_000.0;
 
 #[wasm_bindgen]
 extern "C" {
     // JSON.parse on the JavaScript string itself: the body never enters wasm memory.
     #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
     fn json_parse(text: &JsString) -> Result<JsValue, JsValue>;
+
+    // The globals every runtime has (a Node timer is an object, hence JsValue).
+    #[wasm_bindgen(js_name = setTimeout)]
+    fn set_timeout(handler: &Function, ms: f64) -> JsValue;
+
+    #[wasm_bindgen(js_name = clearTimeout)]
+    fn clear_timeout(id: &JsValue);
 }
 
 /// A 2xx answer, its body still a JavaScript string (large bodies are never copied into
@@ -46,12 +65,27 @@ fn js_message(value: &JsValue) -> String {
         .unwrap_or_else(|| "unknown JavaScript error".to_string())
 }
 
-/// Sends `req` and returns the 2xx answer, or the error the answer (or its absence) means.
-pub async fn execute(config: &Config, req: &Request) -> Result<Answer, Error> {
-    let mut builder =
-        RequestBuilder::new(&req.url(config.base_url())).method(gloo_method(req.method));
+fn network(value: &JsValue) -> Error {
+    Error::Network {
+        message: js_message(value),
+    }
+}
+
+/// One fetch: status and body, under `signal`.
+async fn fetch_once(
+    session: &Session,
+    req: &Request,
+    signal: &AbortSignal,
+) -> Result<Answer, Error> {
+    let config = session.config();
+    let mut builder = RequestBuilder::new(&req.url(config.base_url()))
+        .method(gloo_method(req.method))
+        .abort_signal(Some(signal));
     for (name, value) in config.headers() {
         builder = builder.header(name, &value);
+    }
+    if let Some(tier) = session.license_tier() {
+        builder = builder.header("x-descope-license", &tier);
     }
     let request = match &req.body {
         Some(body) => builder
@@ -71,14 +105,9 @@ pub async fn execute(config: &Config, req: &Request) -> Result<Answer, Error> {
     let status = response.status();
     let retry_after = response.headers().get("retry-after");
     let raw = web_sys::Response::from(response);
-    let text_promise = raw.text().map_err(|e| Error::Network {
-        message: js_message(&e),
-    })?;
-    let text = JsFuture::from(text_promise)
+    let text = JsFuture::from(raw.text().map_err(|e| network(&e))?)
         .await
-        .map_err(|e| Error::Network {
-            message: js_message(&e),
-        })?;
+        .map_err(|e| network(&e))?;
     let text: JsString = text.unchecked_into();
     if (200..300).contains(&status) {
         return Ok(Answer { status, text });
@@ -89,6 +118,151 @@ pub async fn execute(config: &Config, req: &Request) -> Result<Answer, Error> {
         retry_after.as_deref(),
         body.as_bytes(),
     ))
+}
+
+/// One attempt with its own abort controller: aborted after `budget_ms`, or when the
+/// caller's signal fires.
+async fn attempt(
+    session: &Session,
+    req: &Request,
+    budget_ms: f64,
+    timeout_ms: u32,
+    user_signal: Option<&AbortSignal>,
+) -> Result<Answer, Error> {
+    if user_signal.is_some_and(AbortSignal::aborted) {
+        return Err(Error::Aborted);
+    }
+    let controller = AbortController::new().map_err(|e| network(&e))?;
+    let timed_out = Rc::new(Cell::new(false));
+    let on_timer = {
+        let (controller, timed_out) = (controller.clone(), Rc::clone(&timed_out));
+        Closure::once(move || {
+            timed_out.set(true);
+            controller.abort();
+        })
+    };
+    let timer = set_timeout(on_timer.as_ref().unchecked_ref(), budget_ms.max(0.0));
+    let on_abort = {
+        let controller = controller.clone();
+        Closure::<dyn FnMut()>::new(move || controller.abort())
+    };
+    if let Some(s) = user_signal {
+        // A failure to listen only loses early cancellation; the timeout still holds.
+        let _ = s.add_event_listener_with_callback("abort", on_abort.as_ref().unchecked_ref());
+    }
+    let result = fetch_once(session, req, &controller.signal()).await;
+    clear_timeout(&timer);
+    if let Some(s) = user_signal {
+        let _ = s.remove_event_listener_with_callback("abort", on_abort.as_ref().unchecked_ref());
+    }
+    match result {
+        Err(_) if user_signal.is_some_and(AbortSignal::aborted) => Err(Error::Aborted),
+        Err(_) if timed_out.get() => Err(Error::Timeout {
+            after_ms: timeout_ms,
+        }),
+        other => other,
+    }
+}
+
+/// Waits `ms`, or less if the caller's signal fires (then `Aborted`).
+async fn sleep(ms: u32, signal: Option<&AbortSignal>) -> Result<(), Error> {
+    let mut timer = JsValue::UNDEFINED;
+    let mut listener: Option<Function> = None;
+    let promise = Promise::new(&mut |resolve, _reject| {
+        timer = set_timeout(&resolve, f64::from(ms));
+        if let Some(s) = signal {
+            let _ = s.add_event_listener_with_callback("abort", &resolve);
+            listener = Some(resolve);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+    clear_timeout(&timer);
+    if let (Some(s), Some(f)) = (signal, &listener) {
+        let _ = s.remove_event_listener_with_callback("abort", f);
+    }
+    if signal.is_some_and(AbortSignal::aborted) {
+        return Err(Error::Aborted);
+    }
+    Ok(())
+}
+
+/// Learns the rate-limit tier once per session; a failure is ignored.
+async fn license_handshake(session: &Session, deadline: f64, signal: Option<&AbortSignal>) {
+    let budget = (deadline - js_sys::Date::now()).min(LICENSE_TIMEOUT_MS) / 2.0;
+    let req = Request::bodiless(Method::Get, "/v1/mgmt/license", Unwrap::Whole);
+    let tier = match attempt(session, &req, budget, 0, signal).await {
+        Ok(answer) => decode_output::<License>(&String::from(&answer.text), Unwrap::Whole)
+            .ok()
+            .map(|l| l.rate_limit_tier),
+        Err(_) => None,
+    };
+    session.record_license(tier);
+}
+
+fn outcome(err: &Error) -> Option<Outcome> {
+    match err {
+        Error::Api {
+            status,
+            retry_after,
+            ..
+        }
+        | Error::Http {
+            status,
+            retry_after,
+            ..
+        } => Some(Outcome::Status(*status, *retry_after)),
+        Error::Network { .. } => Some(Outcome::Network),
+        Error::Timeout { .. } => Some(Outcome::Timeout),
+        Error::Aborted => Some(Outcome::Aborted),
+        _ => None,
+    }
+}
+
+/// Sends `req` with retries, within the call's timeout, and returns the 2xx answer or the
+/// error the last attempt ended with. The key is redacted from every error.
+pub async fn execute(
+    session: &Session,
+    req: &Request,
+    options: &CallOptions,
+    signal: Option<&AbortSignal>,
+) -> Result<Answer, Error> {
+    let secret = session.config().secret().unwrap_or_default().to_string();
+    run(session, req, options, signal)
+        .await
+        .map_err(|e| e.redact(&secret))
+}
+
+async fn run(
+    session: &Session,
+    req: &Request,
+    options: &CallOptions,
+    signal: Option<&AbortSignal>,
+) -> Result<Answer, Error> {
+    let deadline = js_sys::Date::now() + f64::from(options.timeout_ms);
+    if session.claim_license_handshake() {
+        license_handshake(session, deadline, signal).await;
+    }
+    let mut attempts = 0;
+    loop {
+        let remaining = deadline - js_sys::Date::now();
+        if remaining <= 0.0 {
+            return Err(Error::Timeout {
+                after_ms: options.timeout_ms,
+            });
+        }
+        attempts += 1;
+        let err = match attempt(session, req, remaining, options.timeout_ms, signal).await {
+            Ok(answer) => return Ok(answer),
+            Err(err) => err,
+        };
+        let remaining = deadline - js_sys::Date::now();
+        let delay =
+            outcome(&err).and_then(|o| options.retry.delay(attempts, o, req.idempotent, remaining));
+        match delay {
+            Some(ms) => sleep(ms, signal).await?,
+            None => return Err(err),
+        }
+    }
 }
 
 /// The part of a 2xx answer the JavaScript caller gets, as plain JavaScript values.
@@ -120,8 +294,13 @@ pub fn unwrap_js(answer: &Answer, unwrap: Unwrap) -> Result<JsValue, Error> {
 }
 
 /// Sends a typed endpoint and decodes its output (the Rust API).
-pub async fn send<E: Endpoint>(config: &Config, endpoint: &E) -> Result<E::Output, Error> {
+pub async fn send<E: Endpoint>(
+    session: &Session,
+    endpoint: &E,
+    options: &CallOptions,
+    signal: Option<&AbortSignal>,
+) -> Result<E::Output, Error> {
     let req = endpoint.request()?;
-    let answer = execute(config, &req).await?;
+    let answer = execute(session, &req, options, signal).await?;
     decode_output(&String::from(&answer.text), req.unwrap)
 }

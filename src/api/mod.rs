@@ -51,6 +51,14 @@ pub enum Unwrap {
     Void,
 }
 
+/// Paths whose calls create something, so that sending one twice is not harmless.
+const CREATING_PATHS: [&str; 4] = [
+    "/v1/mgmt/user/create",
+    "/v1/mgmt/user/create/test",
+    "/v1/mgmt/user/create/batch",
+    "/v1/mgmt/user/import",
+];
+
 /// One HTTP request, ready to send.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Request {
@@ -64,6 +72,9 @@ pub struct Request {
     pub body: Option<String>,
     /// What to hand back from the answer.
     pub unwrap: Unwrap,
+    /// Whether sending it twice is harmless. Calls that create (create, invite, batch
+    /// create, import) are not, and are never retried after a network error.
+    pub idempotent: bool,
 }
 
 impl Request {
@@ -82,6 +93,7 @@ impl Request {
             query: Vec::new(),
             body: Some(body),
             unwrap,
+            idempotent: !CREATING_PATHS.contains(&path),
         })
     }
 
@@ -93,6 +105,7 @@ impl Request {
             query: Vec::new(),
             body: None,
             unwrap,
+            idempotent: true,
         }
     }
 

@@ -12,7 +12,9 @@ use wasm_bindgen_futures::future_to_promise;
 use crate::api::{user, Args};
 use crate::config::{Config, ManagementKey};
 use crate::error::Error;
+use crate::session::{CallOptions, Session};
 use crate::transport;
+use web_sys::AbortSignal;
 
 #[wasm_bindgen(module = "/src/js/descope_error.js")]
 extern "C" {
@@ -28,6 +30,12 @@ extern "C" {
 
     #[wasm_bindgen(js_name = descopeErrorClass)]
     fn error_class() -> JsValue;
+}
+
+#[wasm_bindgen(module = "/src/js/json.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = toJson, catch)]
+    fn to_json(value: &JsValue) -> Result<JsValue, JsValue>;
 }
 
 /// The `DescopeError` class, for the package entry to re-export.
@@ -65,11 +73,27 @@ impl Args for JsArgs<'_> {
         if value.is_undefined() {
             return Ok(None);
         }
-        let text = js_sys::JSON::stringify(&value)
-            .map_err(|_| Error::invalid_argument(name, "cannot be converted to JSON"))?;
+        let text = to_json(&value).map_err(|e| {
+            let why = e
+                .dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.message()))
+                .unwrap_or_default();
+            Error::invalid_argument(name, format!("cannot be sent as JSON: {why}"))
+        })?;
         // JSON.stringify gives undefined for functions and symbols: node-sdk would drop them.
         Ok(text.as_string())
     }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct RetryOptions {
+    #[serde(default)]
+    max_attempts: Option<f64>,
+    #[serde(default)]
+    max_delay_ms: Option<f64>,
+    #[serde(default)]
+    on429: Option<bool>,
 }
 
 #[derive(Deserialize)]
@@ -81,51 +105,170 @@ struct ClientOptions {
     management_key: Option<String>,
     #[serde(default)]
     base_url: Option<String>,
+    #[serde(default)]
+    timeout_ms: Option<f64>,
+    #[serde(default)]
+    retry: Option<RetryOptions>,
+    #[serde(default)]
+    license_tier: Option<String>,
 }
 
-fn config_from_options(options: JsValue) -> Result<Config, Error> {
-    if !options.is_object() {
-        return Err(Error::invalid_argument(
-            "options",
-            "must be an object with projectId and managementKey",
-        ));
+/// Options of `descope.with(...)`.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct ViewOptions {
+    #[serde(default)]
+    timeout_ms: Option<f64>,
+    #[serde(default)]
+    retry: Option<RetryOptions>,
+    #[serde(default, with = "serde_wasm_bindgen::preserve")]
+    signal: JsValue,
+}
+
+/// serde-wasm-bindgen reads a struct's fields by name and never sees extra keys, so a
+/// misspelt option (`timeout` for `timeoutMs`) is caught here.
+fn check_keys(options: &JsValue, allowed: &[&str], what: &str) -> Result<(), Error> {
+    let keys = js_sys::Object::keys(options.unchecked_ref::<js_sys::Object>());
+    for key in keys.iter().filter_map(|k| k.as_string()) {
+        if !allowed.contains(&key.as_str()) {
+            return Err(Error::invalid_argument(
+                format!("{what}.{key}"),
+                "is not a known option",
+            ));
+        }
     }
-    let opts: ClientOptions = serde_wasm_bindgen::from_value(options).map_err(|e| {
+    Ok(())
+}
+
+const CLIENT_KEYS: &[&str] = &[
+    "projectId",
+    "managementKey",
+    "baseUrl",
+    "timeoutMs",
+    "retry",
+    "licenseTier",
+];
+const VIEW_KEYS: &[&str] = &["timeoutMs", "retry", "signal"];
+const RETRY_KEYS: &[&str] = &["maxAttempts", "maxDelayMs", "on429"];
+
+fn parse<T: serde::de::DeserializeOwned>(
+    options: JsValue,
+    allowed: &[&str],
+    what: &str,
+) -> Result<T, Error> {
+    if !options.is_object() {
+        return Err(Error::invalid_argument(what, "must be an object"));
+    }
+    check_keys(&options, allowed, what)?;
+    let retry =
+        js_sys::Reflect::get(&options, &JsValue::from_str("retry")).unwrap_or(JsValue::UNDEFINED);
+    if retry.is_object() {
+        check_keys(&retry, RETRY_KEYS, &format!("{what}.retry"))?;
+    }
+    serde_wasm_bindgen::from_value(options).map_err(|e| {
         let msg = e.to_string();
         match msg
             .strip_prefix("unknown field `")
             .and_then(|m| m.split('`').next())
         {
-            Some(key) => Error::invalid_argument(format!("options.{key}"), "is not a known option"),
-            None => Error::invalid_argument("options", msg),
+            Some(key) => Error::invalid_argument(format!("{what}.{key}"), "is not a known option"),
+            None => Error::invalid_argument(what, msg),
         }
-    })?;
+    })
+}
+
+/// A whole number of milliseconds (or attempts) within `u32`.
+fn whole(value: f64, name: &str, min: f64) -> Result<u32, Error> {
+    if value.fract() != 0.0 || value < min || value > f64::from(u32::MAX) {
+        return Err(Error::invalid_argument(
+            name,
+            format!("must be a whole number of at least {min}"),
+        ));
+    }
+    Ok(value as u32)
+}
+
+fn apply(
+    options: &mut CallOptions,
+    timeout_ms: Option<f64>,
+    retry: Option<RetryOptions>,
+) -> Result<(), Error> {
+    if let Some(t) = timeout_ms {
+        options.timeout_ms = whole(t, "timeoutMs", 1.0)?;
+    }
+    if let Some(r) = retry {
+        if let Some(n) = r.max_attempts {
+            options.retry.max_attempts = whole(n, "retry.maxAttempts", 1.0)?;
+        }
+        if let Some(ms) = r.max_delay_ms {
+            options.retry.max_delay_ms = whole(ms, "retry.maxDelayMs", 0.0)?;
+        }
+        if let Some(on) = r.on429 {
+            options.retry.on_429 = on;
+        }
+    }
+    options.validate()
+}
+
+fn client_from_options(options: JsValue) -> Result<JsClient, Error> {
+    let opts: ClientOptions = parse(options, CLIENT_KEYS, "options")?;
     let project_id = opts
         .project_id
         .ok_or_else(|| Error::invalid_argument("projectId", "is required"))?;
-    Config::build(
+    let config = Config::build(
         project_id,
         opts.management_key.map(ManagementKey::new),
         opts.base_url,
-    )
+    )?;
+    let mut call_options = CallOptions::default();
+    apply(&mut call_options, opts.timeout_ms, opts.retry)?;
+    let session = Session::new(config, opts.license_tier.filter(|t| !t.is_empty()));
+    Ok(JsClient {
+        session: Rc::new(session),
+        options: call_options,
+        signal: None,
+    })
 }
 
 /// The wasm side of `DescopeManagement` (the package entry wraps it).
 #[wasm_bindgen(js_name = Client)]
 pub struct JsClient {
-    config: Rc<Config>,
+    session: Rc<Session>,
+    options: CallOptions,
+    signal: Option<AbortSignal>,
 }
 
 #[wasm_bindgen(js_class = Client)]
 impl JsClient {
-    /// `new Client({ projectId, managementKey, baseUrl? })`; throws a `DescopeError`
-    /// naming a bad option.
+    /// `new Client({ projectId, managementKey, baseUrl?, timeoutMs?, retry?, licenseTier? })`;
+    /// throws a `DescopeError` naming a bad option.
     #[wasm_bindgen(constructor)]
     pub fn new(options: JsValue) -> Result<JsClient, JsValue> {
-        let config = config_from_options(options).map_err(|e| to_js_error(&e))?;
-        Ok(JsClient {
-            config: Rc::new(config),
-        })
+        client_from_options(options).map_err(|e| to_js_error(&e))
+    }
+
+    /// A view of this client whose calls use other options (`timeoutMs`, `signal`,
+    /// `retry`); it shares the configuration and the learnt rate-limit tier.
+    #[wasm_bindgen(js_name = with)]
+    pub fn with_options(&self, options: JsValue) -> Result<JsClient, JsValue> {
+        let view = || -> Result<JsClient, Error> {
+            let opts: ViewOptions = parse(options, VIEW_KEYS, "options")?;
+            let mut call_options = self.options;
+            apply(&mut call_options, opts.timeout_ms, opts.retry)?;
+            let signal = if opts.signal.is_undefined() || opts.signal.is_null() {
+                self.signal.clone()
+            } else {
+                Some(opts.signal.dyn_into::<AbortSignal>().map_err(|_| {
+                    Error::invalid_argument("options.signal", "must be an AbortSignal")
+                })?)
+            };
+            Ok(JsClient {
+                session: Rc::clone(&self.session),
+                options: call_options,
+                signal,
+            })
+        };
+        view().map_err(|e| to_js_error(&e))
     }
 
     /// Calls `descope.user.<method>(...args)`: resolves to node-sdk's `data`, rejects with
@@ -133,13 +276,29 @@ impl JsClient {
     #[wasm_bindgen(js_name = callUser)]
     pub fn call_user(&self, method: &str, args: &Array) -> Promise {
         let prepared = user::prepare(method, &JsArgs(args));
-        let config = Rc::clone(&self.config);
+        let session = Rc::clone(&self.session);
+        let (options, signal) = (self.options, self.signal.clone());
         future_to_promise(async move {
-            let req = prepared.map_err(|e| to_js_error(&e))?;
-            let answer = transport::execute(&config, &req)
+            let fail =
+                |e: Error| to_js_error(&e.redact(session.config().secret().unwrap_or_default()));
+            let req = prepared.map_err(fail)?;
+            let answer = transport::execute(&session, &req, &options, signal.as_ref())
                 .await
-                .map_err(|e| to_js_error(&e))?;
-            transport::unwrap_js(&answer, req.unwrap).map_err(|e| to_js_error(&e))
+                .map_err(fail)?;
+            transport::unwrap_js(&answer, req.unwrap).map_err(fail)
         })
     }
+}
+
+/// Bytes of wasm linear memory in use by this module (a diagnostic for leak tests).
+#[wasm_bindgen(js_name = wasmMemoryBytes)]
+pub fn wasm_memory_bytes() -> f64 {
+    wasm_bindgen::memory()
+        .dyn_into::<js_sys::WebAssembly::Memory>()
+        .map(|m| {
+            m.buffer()
+                .unchecked_into::<js_sys::ArrayBuffer>()
+                .byte_length()
+        })
+        .map_or(0.0, f64::from)
 }

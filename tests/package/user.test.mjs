@@ -1,11 +1,19 @@
 // The built package in Node 20, imported by name as a user would.
-import { test } from "node:test";
+import { before, after, test } from "node:test";
 import assert from "node:assert/strict";
-import { EMULATOR_URL, PROJECT_ID, FAKE_KEY, uniqueLoginId, requestCount } from "./helpers.mjs";
+import { PROJECT_ID, FAKE_KEY, uniqueLoginId, requestCount, startEmulator } from "./helpers.mjs";
 
 const { DescopeManagement, DescopeError } = await import("descope-mgmt");
 
-const descope = new DescopeManagement({ projectId: PROJECT_ID, managementKey: FAKE_KEY, baseUrl: EMULATOR_URL });
+let emu;
+let descope;
+let EMULATOR_URL;
+before(async () => {
+  emu = await startEmulator([]);
+  EMULATOR_URL = emu.url;
+  descope = new DescopeManagement({ projectId: PROJECT_ID, managementKey: FAKE_KEY, baseUrl: EMULATOR_URL });
+});
+after(() => emu?.stop());
 
 async function newUser(tag) {
   const loginId = uniqueLoginId(tag);
@@ -59,7 +67,7 @@ test("a wrong key rejects with status 401 and never shows the key", async () => 
 });
 
 test("bad arguments reject naming the argument, and no request is sent", async () => {
-  const before = await requestCount();
+  const sent = await requestCount(EMULATOR_URL);
   const cases = [
     [() => descope.user.updatePicture("", "x"), "loginIdOrUserId"],
     [() => descope.user.updatePicture(undefined, "x"), "loginIdOrUserId"],
@@ -76,7 +84,7 @@ test("bad arguments reject naming the argument, and no request is sent", async (
       return true;
     });
   }
-  assert.equal(await requestCount(), before);
+  assert.equal(await requestCount(EMULATOR_URL), sent);
 });
 
 test("a missing projectId throws synchronously with a DescopeError", () => {

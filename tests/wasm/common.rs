@@ -53,11 +53,11 @@ async fn new_user(c: &JsClient, tag: &str) -> String {
     login_id
 }
 
-async fn emulator_request_count() -> f64 {
+/// The emulator's request log as JSON text (other tests' slow requests may land in it at
+/// any time, so checks look for their own markers rather than counting).
+async fn emulator_request_log() -> String {
     let resp = gloo_net::http::Request::get(&format!("{URL}/emulator/requests")).send().await.unwrap();
-    let text = resp.text().await.unwrap();
-    let v = js_sys::JSON::parse(&text).unwrap();
-    get(&v, "count").as_f64().unwrap()
+    resp.text().await.unwrap()
 }
 
 #[wasm_bindgen_test]
@@ -122,18 +122,19 @@ async fn unknown_user_is_e112102() {
 #[wasm_bindgen_test]
 async fn bad_arguments_reject_before_any_request() {
     let c = client();
-    let before = emulator_request_count().await;
+    let marker = unique_login_id("never-sent");
+    let m = JsValue::from_str(&marker);
     for (method, args, argument) in [
-        ("updatePicture", vec![JsValue::from_str(""), "x".into()], "loginIdOrUserId"),
-        ("updatePicture", vec![JsValue::UNDEFINED, "x".into()], "loginIdOrUserId"),
-        ("updatePicture", vec!["a@b.c".into(), 7.into()], "picture"),
-        ("updateCustomAttribute", vec!["a@b.c".into(), "".into(), 1.into()], "attributeKey"),
+        ("updatePicture", vec![JsValue::from_str(""), m.clone()], "loginIdOrUserId"),
+        ("updatePicture", vec![JsValue::UNDEFINED, m.clone()], "loginIdOrUserId"),
+        ("updatePicture", vec![m.clone(), 7.into()], "picture"),
+        ("updateCustomAttribute", vec![m.clone(), "".into(), 1.into()], "attributeKey"),
     ] {
         let err = call(&c, method, &args).await.unwrap_err();
         assert_eq!(get(&err, "code").as_string().as_deref(), Some("invalid_argument"), "{method}");
         assert_eq!(get(&err, "argument").as_string().as_deref(), Some(argument), "{method}");
     }
-    assert_eq!(emulator_request_count().await, before, "a request left despite bad arguments");
+    assert!(!emulator_request_log().await.contains(&marker), "a request left despite bad arguments");
 }
 
 fn rust_client() -> descope_mgmt::Client {
@@ -185,4 +186,53 @@ async fn typed_search_pages_walks_every_page() {
     seen.sort();
     seen.dedup();
     assert_eq!(seen.len(), 5);
+}
+
+async fn add_fault(rule: &str) {
+    let resp = gloo_net::http::Request::post(&format!("{URL}/emulator/faults"))
+        .body(rule)
+        .unwrap()
+        .send()
+        .await
+        .unwrap();
+    assert!(resp.ok(), "fault not accepted: {}", resp.status());
+}
+
+fn view(c: &JsClient, options: &str) -> JsClient {
+    let options = js_sys::JSON::parse(options).unwrap();
+    c.with_options(options).unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn a_slow_answer_times_out_with_status_zero() {
+    let c = client();
+    let id = new_user(&c, "slow").await;
+    add_fault(r#"{"kind":"latency","ms":3000,"count":1,"pathPrefix":"/v1/mgmt/user/update/phone"}"#).await;
+    let started = js_sys::Date::now();
+    let err = call(&view(&c, r#"{"timeoutMs":200}"#), "updatePhone", &[id.as_str().into(), "+15550100".into(), true.into()])
+        .await
+        .unwrap_err();
+    assert_eq!(get(&err, "code").as_string().as_deref(), Some("timeout"));
+    assert_eq!(get(&err, "status").as_f64(), Some(0.0));
+    let elapsed = js_sys::Date::now() - started;
+    assert!(elapsed < 2500.0, "took {elapsed} ms");
+}
+
+#[wasm_bindgen_test]
+async fn an_abort_signal_cancels_the_call() {
+    let c = client();
+    let id = new_user(&c, "abort").await;
+    add_fault(r#"{"kind":"latency","ms":3000,"count":1,"pathPrefix":"/v1/mgmt/user/update/phone"}"#).await;
+    let controller = web_sys::AbortController::new().unwrap();
+    let options = Object::new();
+    Reflect::set(&options, &"signal".into(), &controller.signal()).unwrap();
+    let aborting = c.with_options(options.into()).unwrap();
+    let started = js_sys::Date::now();
+    let args: Array = [JsValue::from_str(&id), "+15550101".into(), true.into()].iter().collect();
+    let pending = JsFuture::from(aborting.call_user("updatePhone", &args));
+    controller.abort();
+    let err = pending.await.unwrap_err();
+    assert_eq!(get(&err, "code").as_string().as_deref(), Some("aborted"));
+    assert_eq!(get(&err, "status").as_f64(), Some(0.0));
+    assert!(js_sys::Date::now() - started < 2500.0);
 }

@@ -236,3 +236,36 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod idempotence_tests {
+    use super::*;
+    use crate::api::JsonArgs;
+    use serde_json::json;
+
+    #[test]
+    fn creating_calls_are_not_idempotent_and_updates_are() {
+        let id = [json!("lid"), json!("x")];
+        for m in ["create", "createTestUser", "invite"] {
+            assert!(!prepare(m, &JsonArgs(&id[..1])).unwrap().idempotent, "{m}");
+        }
+        assert!(
+            !prepare("createBatch", &JsonArgs(&[json!([{"loginId": "a"}])]))
+                .unwrap()
+                .idempotent
+        );
+        assert!(
+            !prepare("import", &JsonArgs(&[json!("Auth0")]))
+                .unwrap()
+                .idempotent
+        );
+        for m in ["updatePicture", "load", "delete", "patch"] {
+            let args = if m == "patch" {
+                vec![json!("lid"), json!({})]
+            } else {
+                id.to_vec()
+            };
+            assert!(prepare(m, &JsonArgs(&args)).unwrap().idempotent, "{m}");
+        }
+    }
+}

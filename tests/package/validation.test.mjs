@@ -1,0 +1,108 @@
+// Every validation rule rejects before the network: a DescopeError naming the argument,
+// and the emulator's request counter does not move.
+import { before, after, test } from "node:test";
+import assert from "node:assert/strict";
+import { PROJECT_ID, FAKE_KEY, startEmulator } from "./helpers.mjs";
+
+const { DescopeManagement, DescopeError } = await import("descope-mgmt");
+
+let emu;
+let user;
+before(async () => {
+  emu = await startEmulator([]);
+  user = new DescopeManagement({ projectId: PROJECT_ID, managementKey: FAKE_KEY, baseUrl: emu.url, licenseTier: "tier1" }).user;
+});
+after(() => emu?.stop());
+
+const count = async () => (await emu.admin("requests")).count;
+
+const CASES = [
+  // empty or missing IDs
+  ["load", [""], "loginIdOrUserId"],
+  ["load", ["   "], "loginIdOrUserId"],
+  ["loadByUserId", [], "userId"],
+  ["updatePicture", [42, "x"], "loginIdOrUserId"],
+  ["delete", [null], "loginIdOrUserId"],
+  ["addTenant", ["a@b.c", ""], "tenantId"],
+  ["removePasskey", ["a@b.c", ""], "credentialId"],
+  ["getProviderToken", ["a@b.c", ""], "provider"],
+  ["setActivePassword", ["a@b.c", ""], "password"],
+  ["import", [""], "source"],
+  // empty arrays the service rejects
+  ["deleteBatch", [[]], "userIds"],
+  ["loadUsers", [[]], "userIds"],
+  ["history", [[]], "userIds"],
+  ["listTrustedDevices", [[]], "loginIdsOrUserIds"],
+  ["removeTrustedDevices", ["a@b.c", []], "deviceIds"],
+  ["deleteCustomAttributes", [[]], "names"],
+  ["createCustomAttributes", [[]], "attributes"],
+  ["createBatch", [[]], "users"],
+  ["deleteBatch", [["ok", ""]], "userIds[1]"],
+  // wrong types
+  ["setRoles", ["a@b.c", "admin"], "roles"],
+  ["updateEmail", ["a@b.c", 5, true], "email"],
+  ["updateEmail", ["a@b.c", "e@x.org", "yes"], "isVerified"],
+  ["create", ["a@b.c", "a@b.c"], "options"],
+  // unknown option keys, positional misuse
+  ["create", ["a@b.c", { emial: "x" }], "options.emial"],
+  ["create", ["a@b.c", { roleNames: ["r"] }], "options.roleNames"],
+  ["create", ["a@b.c", { sendMail: true }], "options.sendMail"],
+  ["update", ["a@b.c", { templateId: "t" }], "options.templateId"],
+  ["patch", ["a@b.c", { loginId: "other" }], "options.loginIdOrUserId"],
+  ["patchBatch", [[{ displayName: "no id" }]], "users[0].loginIdOrUserId"],
+  ["createBatch", [[{ email: "no id" }]], "users[0].loginIdOrUserId"],
+  ["createBatch", [[{ loginId: "x", hashedPassword: { bcrypt: { hash: "h" }, md5: { hash: "m" } } }]], "users[0].hashedPassword"],
+  // negative paging
+  ["search", [{ limit: -1 }], "options.limit"],
+  ["search", [{ page: -1 }], "options.page"],
+  ["searchAll", [undefined, undefined, -5], "options.limit"],
+  // unknown statuses and delivery methods
+  ["search", [{ statuses: ["enabled", "sleeping"] }], "options.statuses[1]"],
+  ["patch", ["a@b.c", { status: "paused" }], "options.status"],
+  ["createBatch", [[{ loginId: "x", status: "gone" }]], "users[0].status"],
+  ["generateOTPForTestUser", ["pigeon", "a@b.c"], "deliveryMethod"],
+  // attribute values the API cannot carry
+  ["updateCustomAttribute", ["a@b.c", "k", { a: 1 }], "attributeValue"],
+  ["updateCustomAttribute", ["a@b.c", "k", [1, 2]], "attributeValue[0]"],
+  ["updateCustomAttribute", ["a@b.c", "k", NaN], "attributeValue"],
+  ["updateCustomAttribute", ["a@b.c", "k", 10n], "attributeValue"],
+  ["updateCustomAttribute", ["a@b.c", "k"], "attributeValue"],
+  ["create", ["a@b.c", { customAttributes: { seats: Infinity } }], "options"],
+  ["create", ["a@b.c", { customAttributes: { seats: { deep: 1 } } }], "options.customAttributes.seats"],
+];
+
+test("each rule rejects with the argument named and nothing sent", async () => {
+  const before = await count();
+  for (const [method, args, argument] of CASES) {
+    const label = `${method}(${args.map((a) => (typeof a === "bigint" ? `${a}n` : JSON.stringify(a))).join(", ")})`;
+    await assert.rejects(user[method](...args), (err) => {
+      assert.ok(err instanceof DescopeError, `${label}: ${err}`);
+      assert.equal(err.code, "invalid_argument", `${label}: ${err.message}`);
+      assert.equal(err.argument, argument, `${label}: ${err.message}`);
+      assert.equal(err.status, 0);
+      assert.ok(err.message.includes(argument), `${label}: ${err.message}`);
+      return true;
+    });
+  }
+  assert.equal(await count(), before, "a request left despite bad arguments");
+});
+
+test("bad client options throw at construction, naming the option", () => {
+  for (const [options, argument] of [
+    [undefined, "options"],
+    [{ managementKey: FAKE_KEY }, "projectId"],
+    [{ projectId: "" }, "projectId"],
+    [{ projectId: "P2a:b", managementKey: FAKE_KEY }, "projectId"],
+    [{ projectId: PROJECT_ID }, "managementKey"],
+    [{ projectId: PROJECT_ID, managementKey: FAKE_KEY, baseUrl: "ftp://x" }, "baseUrl"],
+    [{ projectId: PROJECT_ID, managementKey: FAKE_KEY, timeoutMs: -1 }, "timeoutMs"],
+    [{ projectId: PROJECT_ID, managementKey: FAKE_KEY, managmentKey: "typo" }, "options.managmentKey"],
+  ]) {
+    assert.throws(() => new DescopeManagement(options), (err) => {
+      assert.ok(err instanceof DescopeError, String(err));
+      assert.equal(err.argument, argument, err.message);
+      assert.ok(!err.message.includes(FAKE_KEY));
+      return true;
+    });
+  }
+});

@@ -1,0 +1,523 @@
+// The user panel: a modal drawer with one small form per concern. Each form saves through one
+// package call and re-renders only itself, so unsaved edits elsewhere in the panel survive.
+import { h, nextId, announce, avatar, debounce, displayName, primaryLogin, statusBadge, formatDate } from "../dom.js";
+import { errorLine } from "../errors.js";
+import { errorBox, showError } from "./error-box.js";
+import { attributeEditor, attributeLabel } from "./attribute-editors.js";
+
+/**
+ * `users`: the package's `descope.user`; `attributes()`: a promise of the declared custom
+ * attributes; `catalog`: known tenants and roles; `onChanged(user)`, `onClosed()`.
+ */
+export function createUserPanel({ dialog, users, attributes, catalog, onChanged, onClosed }) {
+  let user = null;
+  let pendingId = null; // the user being loaded, before `user` is known
+  let opener = null;
+  let sections = {};
+  const frame = h("div", { class: "drawer-frame" });
+  dialog.replaceChildren(frame);
+
+  // A click on the backdrop lands on the <dialog> itself (the frame covers its box).
+  dialog.addEventListener("click", (e) => e.target === dialog && dialog.close());
+  dialog.addEventListener("close", () => {
+    const id = user?.userId ?? pendingId;
+    user = null;
+    // The app knows where the row is now; else back to what opened the panel.
+    if (onClosed?.(id)) return;
+    const back = opener?.isConnected ? opener : document.getElementById("users-heading");
+    back?.focus();
+  });
+
+  const closeButton = () =>
+    h("button", { type: "button", class: "icon-btn", "aria-label": "Close user panel", onclick: () => dialog.close() }, "✕");
+
+  function show() {
+    if (!dialog.open) dialog.showModal();
+  }
+
+  // ---------------------------------------------------------------- shell
+
+  function renderLoading() {
+    frame.replaceChildren(
+      h("header", { class: "drawer-head" }, h("h2", { id: "panel-title" }, "Loading user…"), closeButton()),
+      h("div", { class: "drawer-body", "aria-busy": "true" }, h("p", { class: "muted" }, h("span", { class: "spinner" }), " Loading…")),
+    );
+  }
+
+  function renderFailure(err, retry) {
+    frame.replaceChildren(
+      h("header", { class: "drawer-head" }, h("h2", { id: "panel-title" }, "User"), closeButton()),
+      h("div", { class: "drawer-body" }, errorBox(err, { title: "Could not load this user", onRetry: retry })),
+    );
+  }
+
+  function header() {
+    return h(
+      "header",
+      { class: "drawer-head" },
+      avatar(user, 56),
+      h(
+        "div",
+        { class: "head-text" },
+        h("h2", { id: "panel-title", tabindex: "-1" }, displayName(user)),
+        h("p", { class: "muted" }, primaryLogin(user)),
+        h("div", { class: "head-badges" }, statusBadge(user.status), user.test && h("span", { class: "badge test" }, "Test user")),
+      ),
+      closeButton(),
+    );
+  }
+
+  function render() {
+    sections = {};
+    const body = h("div", { class: "drawer-body" });
+    for (const key of Object.keys(SECTIONS)) {
+      sections[key] = SECTIONS[key]();
+      body.append(sections[key]);
+    }
+    frame.replaceChildren(header(), body);
+  }
+
+  /** Takes the API's answer as the truth: header, the section that saved, and details. */
+  function applyUser(next, key) {
+    user = next;
+    frame.querySelector(".drawer-head").replaceWith(header());
+    for (const k of [key, "details"]) {
+      const fresh = SECTIONS[k]();
+      sections[k].replaceWith(fresh);
+      sections[k] = fresh;
+    }
+    onChanged?.(user);
+    return sections[key];
+  }
+
+  // ---------------------------------------------------------------- form plumbing
+
+  /**
+   * A titled section with a form. `save()` returns the updated user (or null when there was
+   * nothing to do); errors appear in the form, with Descope's code.
+   */
+  function section(key, title, { content, submitLabel, save, errorTitle, className }) {
+    const headingId = nextId(`h-${key}`);
+    const errorSlot = h("div", { class: "error-slot" });
+    const statusLine = h("span", { class: "saved", role: "status" });
+    const submit = submitLabel && h("button", { type: "submit", class: "btn primary" }, submitLabel);
+    const form = h(
+      "form",
+      { novalidate: true, "aria-labelledby": headingId },
+      content,
+      submit && h("div", { class: "form-foot" }, submit, statusLine),
+      errorSlot,
+    );
+    const el = h("section", { class: `panel-section ${className ?? ""}`, "aria-labelledby": headingId }, h("h3", { id: headingId }, title), form);
+
+    // Runs one change; used by the submit button and by the per-item buttons (remove role, …).
+    el.run = async (action, { button = submit, busyLabel = "Saving…", doneMessage = "Saved", focus } = {}) => {
+      if (!user || form.getAttribute("aria-busy") === "true") return;
+      const who = user;
+      const label = button?.textContent;
+      form.setAttribute("aria-busy", "true");
+      if (button) {
+        button.disabled = true;
+        if (busyLabel) button.textContent = busyLabel;
+      }
+      showError(errorSlot, null);
+      statusLine.textContent = "";
+      try {
+        const next = await action();
+        if (who !== user) return; // the panel moved on to another user meanwhile
+        if (!next) {
+          statusLine.textContent = "Nothing to save";
+          return;
+        }
+        const fresh = applyUser(next, key);
+        fresh.querySelector(".saved").textContent = `${doneMessage} ✓`;
+        (focus?.(fresh) ?? fresh.querySelector("button[type=submit]") ?? fresh.querySelector("h3"))?.focus();
+        announce(`${doneMessage}: ${displayName(next)}`);
+      } catch (err) {
+        if (who !== user) return;
+        if (err.name === "AttributeErrors") {
+          // The details are next to each attribute; here only the summary.
+          errorSlot.replaceChildren(h("p", { class: "form-error", role: "alert" }, err.message));
+          announce(err.message);
+        } else {
+          showError(errorSlot, err, { title: errorTitle });
+          announce(`${errorTitle}: ${errorLine(err)}`);
+        }
+      } finally {
+        if (el.isConnected) {
+          form.removeAttribute("aria-busy");
+          if (button) {
+            button.disabled = false;
+            button.textContent = label;
+          }
+        }
+      }
+    };
+    form.addEventListener("submit", (e) => {
+      e.preventDefault();
+      if (save) el.run(save);
+    });
+    el.errorSlot = errorSlot;
+    return el;
+  }
+
+  function field(label, input, hint) {
+    const id = nextId("f");
+    input.id = id;
+    const hintEl = hint && h("p", { class: "hint", id: `${id}-hint` }, hint);
+    if (hint) input.setAttribute("aria-describedby", `${id}-hint`);
+    return h("div", { class: "field" }, h("label", { for: id }, label), input, hintEl);
+  }
+
+  function checkbox(label, checked) {
+    const input = h("input", { type: "checkbox", checked });
+    return { input, el: h("label", { class: "check" }, input, h("span", null, label)) };
+  }
+
+  const login = () => primaryLogin(user);
+
+  // ---------------------------------------------------------------- sections
+
+  const SECTIONS = {
+    picture() {
+      const url = h("input", { type: "url", value: user.picture ?? "", placeholder: "https://…", autocomplete: "off" });
+      const preview = h("img", { class: "picture-preview", alt: "Preview of the picture URL", width: 88, height: 88 });
+      const note = h("p", { class: "hint preview-note", "aria-live": "polite" });
+      const update = () => {
+        const value = url.value.trim();
+        preview.hidden = !value;
+        note.textContent = value ? "" : "No picture: initials are shown instead.";
+        if (value && preview.getAttribute("src") !== value) preview.src = value;
+      };
+      preview.addEventListener("error", () => (note.textContent = "This URL does not load as an image (it can still be saved)."));
+      preview.addEventListener("load", () => (note.textContent = ""));
+      url.addEventListener("input", debounce(update, 200));
+      update();
+      return section("picture", "Picture", {
+        className: "picture-section",
+        content: h(
+          "div",
+          { class: "picture-row" },
+          h("div", { class: "preview-box" }, preview),
+          h("div", { class: "grow" }, field("Picture URL", url, "An https:// or data: image URL; the preview updates as you type."), note),
+        ),
+        submitLabel: "Save picture",
+        errorTitle: "Could not save the picture",
+        save: () => users.updatePicture(login(), url.value.trim()),
+      });
+    },
+
+    names() {
+      const inputs = {
+        name: h("input", { type: "text", value: user.name ?? "", autocomplete: "off" }),
+        givenName: h("input", { type: "text", value: user.givenName ?? "", autocomplete: "off" }),
+        middleName: h("input", { type: "text", value: user.middleName ?? "", autocomplete: "off" }),
+        familyName: h("input", { type: "text", value: user.familyName ?? "", autocomplete: "off" }),
+      };
+      return section("names", "Name", {
+        content: h(
+          "div",
+          { class: "grid-3" },
+          h("div", { class: "span-all" }, field("Display name", inputs.name)),
+          field("Given name", inputs.givenName),
+          field("Middle name", inputs.middleName),
+          field("Family name", inputs.familyName),
+        ),
+        submitLabel: "Save name",
+        errorTitle: "Could not save the name",
+        save: () => {
+          const v = Object.fromEntries(Object.entries(inputs).map(([k, el]) => [k, el.value.trim()]));
+          if (Object.keys(v).every((k) => v[k] === (user[k] ?? ""))) return null;
+          return users.updateDisplayName(login(), v.name, v.givenName, v.middleName, v.familyName);
+        },
+      });
+    },
+
+    contact() {
+      const email = h("input", { type: "email", value: user.email ?? "", autocomplete: "off" });
+      const phone = h("input", { type: "tel", value: user.phone ?? "", autocomplete: "off", placeholder: "+15551234567" });
+      const emailOk = checkbox("Email verified", Boolean(user.verifiedEmail));
+      const phoneOk = checkbox("Phone verified", Boolean(user.verifiedPhone));
+      return section("contact", "Email and phone", {
+        content: h(
+          "div",
+          { class: "grid-2" },
+          h("div", null, field("Email", email), emailOk.el),
+          h("div", null, field("Phone", phone), phoneOk.el),
+        ),
+        submitLabel: "Save email and phone",
+        errorTitle: "Could not save email or phone",
+        save: async () => {
+          let next = null;
+          const e = email.value.trim();
+          const p = phone.value.trim();
+          if (e !== (user.email ?? "") || emailOk.input.checked !== Boolean(user.verifiedEmail)) {
+            next = await users.updateEmail(login(), e, emailOk.input.checked);
+          }
+          if (p !== (user.phone ?? "") || phoneOk.input.checked !== Boolean(user.verifiedPhone)) {
+            next = await users.updatePhone(login(), p, phoneOk.input.checked);
+          }
+          return next;
+        },
+      });
+    },
+
+    status() {
+      const disabled = user.status === "disabled";
+      const text = {
+        enabled: "Enabled: this user can sign in.",
+        disabled: "Disabled: this user cannot sign in.",
+        invited: "Invited: this user has not signed up yet.",
+        expired: "Expired: this user's invitation expired.",
+      }[user.status] ?? `Status: ${user.status}`;
+      const el = section("status", "Status", {
+        content: h("p", { class: "status-line" }, statusBadge(user.status), " ", text),
+        errorTitle: disabled ? "Could not activate the user" : "Could not deactivate the user",
+      });
+      const button = h(
+        "button",
+        {
+          type: "button",
+          class: disabled ? "btn primary" : "btn danger",
+          onclick: () =>
+            el.run(() => (disabled ? users.activate(login()) : users.deactivate(login())), {
+              button,
+              doneMessage: disabled ? "Activated" : "Deactivated",
+              focus: (fresh) => fresh.querySelector("button"),
+            }),
+        },
+        disabled ? "Activate user" : "Deactivate user",
+      );
+      el.querySelector("form").insertBefore(h("div", { class: "form-foot" }, button, h("span", { class: "saved", role: "status" })), el.errorSlot);
+      return el;
+    },
+
+    roles() {
+      const roles = user.roleNames ?? [];
+      const input = h("input", { type: "text", list: "role-options", autocomplete: "off", placeholder: "Role name" });
+      const el = section("roles", "Roles", {
+        content: [
+          roles.length
+            ? h(
+                "ul",
+                { class: "chips editable", "aria-label": "Project roles" },
+                roles.map((role) =>
+                  h(
+                    "li",
+                    { class: "chip role" },
+                    role,
+                    h(
+                      "button",
+                      {
+                        type: "button",
+                        class: "chip-remove",
+                        "aria-label": `Remove role ${role}`,
+                        onclick: (e) =>
+                          el.run(() => users.removeRoles(login(), [role]), {
+                            button: e.currentTarget,
+                            busyLabel: null,
+                            doneMessage: `Removed role ${role}`,
+                            focus: (fresh) => fresh.querySelector("input"),
+                          }),
+                      },
+                      "✕",
+                    ),
+                  ),
+                ),
+              )
+            : h("p", { class: "muted" }, "No project roles."),
+          h("div", { class: "add-row" }, field("Add a role", input)),
+        ],
+        submitLabel: "Add role",
+        errorTitle: "Could not change the roles",
+        save: () => {
+          const role = input.value.trim();
+          return role ? users.addRoles(login(), [role]) : null;
+        },
+      });
+      return el;
+    },
+
+    tenants() {
+      const tenants = user.userTenants ?? [];
+      const input = h("input", { type: "text", list: "tenant-options", autocomplete: "off", placeholder: "Tenant ID or name" });
+      const el = section("tenants", "Tenants", {
+        content: [
+          tenants.length
+            ? h(
+                "ul",
+                { class: "tenant-list", "aria-label": "Tenants" },
+                tenants.map((t) => {
+                  const name = t.tenantName || t.tenantId;
+                  return h(
+                    "li",
+                    null,
+                    h(
+                      "div",
+                      null,
+                      h("strong", null, name),
+                      " ",
+                      h("span", { class: "muted small" }, t.tenantId),
+                      h("div", { class: "small muted" }, t.roleNames?.length ? `Roles: ${t.roleNames.join(", ")}` : "No tenant roles"),
+                    ),
+                    h(
+                      "button",
+                      {
+                        type: "button",
+                        class: "btn small ghost",
+                        "aria-label": `Remove from tenant ${name}`,
+                        onclick: (e) =>
+                          el.run(() => users.removeTenant(login(), t.tenantId), {
+                            button: e.currentTarget,
+                            doneMessage: `Removed from ${name}`,
+                            focus: (fresh) => fresh.querySelector("input"),
+                          }),
+                      },
+                      "Remove",
+                    ),
+                  );
+                }),
+              )
+            : h("p", { class: "muted" }, "Not in any tenant."),
+          h("div", { class: "add-row" }, field("Add to tenant", input)),
+        ],
+        submitLabel: "Add to tenant",
+        errorTitle: "Could not change the tenants",
+        save: () => {
+          const tenantId = catalog.tenantId(input.value);
+          return tenantId ? users.addTenant(login(), tenantId) : null;
+        },
+      });
+      return el;
+    },
+
+    attributes() {
+      const holder = h("div", { class: "attr-grid" }, h("p", { class: "muted" }, h("span", { class: "spinner" }), " Loading attributes…"));
+      let editors = [];
+      const el = section("attributes", "Custom attributes", {
+        content: holder,
+        submitLabel: "Save attributes",
+        errorTitle: "Could not save attributes",
+        save: async () => {
+          let next = null;
+          const failures = [];
+          for (const editor of editors.filter((e) => e.dirty())) {
+            editor.setError(null);
+            let value;
+            try {
+              value = editor.read();
+            } catch (err) {
+              editor.setError(err.message);
+              failures.push(editor);
+              continue;
+            }
+            try {
+              // One call per attribute: that is the API; a failure does not stop the others.
+              next = await users.updateCustomAttribute(login(), editor.attr.name, value);
+              editor.markSaved();
+            } catch (err) {
+              editor.setError(errorLine(err));
+              failures.push(editor);
+            }
+          }
+          if (failures.length) {
+            if (next) {
+              user = next; // keep the saved ones; the failed ones stay as typed, with their errors
+              frame.querySelector(".drawer-head").replaceWith(header());
+              onChanged?.(user);
+            }
+            failures[0].focus();
+            const names = failures.map((f) => attributeLabel(f.attr)).join(", ");
+            throw Object.assign(new Error(`Not saved: ${names}`), { name: "AttributeErrors" });
+          }
+          return next;
+        },
+      });
+      // Attribute errors are shown next to each attribute; the form error only sums them up.
+      const fill = () =>
+        attributes().then(
+          (defs) => {
+            editors = defs.map((attr) => attributeEditor(attr, user.customAttributes?.[attr.name], { idPrefix: "panel" }));
+            const declared = new Set(defs.map((d) => d.name));
+            const others = Object.entries(user.customAttributes ?? {}).filter(([k]) => !declared.has(k));
+            holder.replaceChildren(
+              ...(editors.length ? editors.map((e) => e.element) : [h("p", { class: "muted" }, "This project declares no custom attributes.")]),
+              others.length &&
+                h(
+                  "p",
+                  { class: "small muted span-2" },
+                  `Undeclared values: ${others.map(([k, v]) => `${k} = ${JSON.stringify(v)}`).join("; ")}`,
+                ),
+            );
+          },
+          (err) => holder.replaceChildren(errorBox(err, { title: "Could not load the attribute definitions", onRetry: () => fill(true) })),
+        );
+      fill();
+      return el;
+    },
+
+    details() {
+      const authenticators = [
+        user.password && "password",
+        user.webauthn && "passkey",
+        user.TOTP && "authenticator app",
+        user.SAML && "SAML",
+        user.OIDC && "OIDC",
+        ...Object.keys(user.OAuth ?? {}).filter((k) => user.OAuth[k]),
+      ].filter(Boolean);
+      const row = (term, value) => [h("dt", null, term), h("dd", null, value)];
+      return h(
+        "section",
+        { class: "panel-section details", "aria-label": "Details" },
+        h(
+          "details",
+          null,
+          h("summary", null, "Details"),
+          h(
+            "dl",
+            null,
+            row("User ID", h("code", null, user.userId ?? "—")),
+            row("Login IDs", (user.loginIds ?? []).join(", ") || "—"),
+            row("Created", formatDate(user.createdTime)),
+            row("Sign-in methods", authenticators.join(", ") || "—"),
+            row("Permissions", (user.permissions ?? []).join(", ") || "—"),
+          ),
+        ),
+      );
+    },
+  };
+
+  return {
+    get userId() {
+      return user?.userId ?? null;
+    },
+    /** Opens the panel on `initial` (a user object) or loads `userId`. */
+    async open({ userId, initial, from }) {
+      opener = from ?? document.activeElement;
+      // Render before showModal, so the dialog's initial focus lands in the new content;
+      // then put focus on the title, so a screen reader announces whose panel this is.
+      if (initial) {
+        user = initial;
+        render();
+        show();
+        frame.querySelector("h2").focus();
+        return;
+      }
+      user = null;
+      pendingId = userId;
+      renderLoading();
+      show();
+      try {
+        const loaded = await users.loadByUserId(userId);
+        if (!dialog.open) return;
+        user = loaded;
+        render();
+        frame.querySelector("h2").focus();
+        onChanged?.(user);
+      } catch (err) {
+        if (dialog.open) renderFailure(err, () => this.open({ userId, from: opener }));
+      }
+    },
+    close: () => dialog.open && dialog.close(),
+  };
+}

@@ -1,14 +1,17 @@
 // The runtime-independent JavaScript surface. Each entry (node.js, web.js, workerd.js)
 // first initializes the wasm module its own way, then re-exports this file.
-import { Client, userMethods, descopeErrorClass, wasmMemoryBytes } from "./dist/descope_mgmt.js";
+// Nothing here may call into wasm while modules load: in browsers and Deno the entry's
+// top-level `await init()` may still be running when this module is evaluated.
+import { Client, userMethods, wasmMemoryBytes } from "./dist/descope_mgmt.js";
+import { DescopeError } from "./dist/error.js";
 
 /** Bytes of wasm memory the module holds (a diagnostic, for leak checks). */
 export { wasmMemoryBytes };
 
 /** The error every call rejects with (an `Error` subclass). */
-export const DescopeError = descopeErrorClass();
+export { DescopeError };
 
-const USER_METHODS = userMethods();
+let userMethodNames;
 
 function invalidArgument(argument, reason) {
   const description = `${argument} ${reason}`;
@@ -51,9 +54,33 @@ export class DescopeManagement {
     const client = this.#client;
     const user = {};
     // Plain closures, so `const { load } = descope.user` works as with node-sdk.
-    for (const name of USER_METHODS) user[name] = (...args) => client.callUser(name, args);
+    userMethodNames ??= userMethods();
+    for (const name of userMethodNames) user[name] = (...args) => client.callUser(name, args);
     user.searchPages = (request, options) => searchPages(client, request, options);
     Object.defineProperty(this, "user", { value: Object.freeze(user), enumerable: true });
+  }
+
+  /**
+   * A client configured from the host's environment: any object holding
+   * `DESCOPE_PROJECT_ID`, `DESCOPE_MANAGEMENT_KEY` and optionally `DESCOPE_BASE_URI` (a
+   * Worker's `env`, `Deno.env.toObject()`, `process.env`). `options` adds or overrides
+   * the other options.
+   */
+  static fromEnv(env, options = {}) {
+    if (env === null || typeof env !== "object") {
+      throw invalidArgument("env", "must be an object such as a Worker's env, Deno.env.toObject() or process.env");
+    }
+    const read = (name) => (typeof env[name] === "string" && env[name] !== "" ? env[name] : undefined);
+    const projectId = read("DESCOPE_PROJECT_ID");
+    const managementKey = read("DESCOPE_MANAGEMENT_KEY");
+    const baseUrl = read("DESCOPE_BASE_URI");
+    const missing = [];
+    if (!projectId && !options.projectId) missing.push("DESCOPE_PROJECT_ID");
+    if (!managementKey && !options.managementKey && !baseUrl && !options.baseUrl) missing.push("DESCOPE_MANAGEMENT_KEY");
+    if (missing.length > 0) {
+      throw invalidArgument(`env.${missing[0]}`, `is missing (${missing.join(" and ")} must be set in the host's environment)`);
+    }
+    return new DescopeManagement({ projectId, managementKey, baseUrl, ...options });
   }
 
   /**

@@ -1,13 +1,49 @@
 // Types of the descope-mgmt package. Models mirror the Rust ones in src/models/.
 
+/** Retry policy of a client or a view of it. */
+export interface RetryOptions {
+  /** Attempts in all, the first included (default 3). */
+  maxAttempts?: number;
+  /** The longest wait between attempts, in ms (default 5000); a longer `Retry-After` is cut to this. */
+  maxDelayMs?: number;
+  /** Retry 429 answers after `Retry-After` (default false: a 429 rejects with `retryAfter`). */
+  on429?: boolean;
+}
+
 /** Options of `new DescopeManagement(...)`. */
 export interface DescopeManagementOptions {
   /** The Descope project ID. */
   projectId: string;
-  /** The management key, supplied by the host (a Worker's env, Deno.env, …). */
-  managementKey?: string;
+  /**
+   * The management key, supplied by the host (a Worker's env, Deno.env, …), or a function
+   * returning it (or a promise of it), called at every call and never cached. Leave it out
+   * only with a `baseUrl` whose proxy adds the bearer itself.
+   */
+  managementKey?: string | (() => string | Promise<string>);
   /** Overrides the base URL derived from the project ID's region. */
   baseUrl?: string;
+  /** The whole call, retries included, must end within this many ms (default 60000). */
+  timeoutMs?: number;
+  /** When to retry: by default 503, 520, 521, 522, 524 and 530, 3 attempts. */
+  retry?: RetryOptions;
+  /** The rate-limit tier to send as `x-descope-license` (otherwise learnt once from GET /v1/mgmt/license). */
+  licenseTier?: string;
+}
+
+/** Options of `descope.with(...)`. */
+export interface CallOptions {
+  timeoutMs?: number;
+  /** Cancels the calls of the view. */
+  signal?: AbortSignal;
+  retry?: RetryOptions;
+}
+
+/** An object holding the host's environment: a Worker's `env`, `Deno.env.toObject()`, `process.env`. */
+export interface DescopeEnv {
+  DESCOPE_PROJECT_ID?: string;
+  DESCOPE_MANAGEMENT_KEY?: string;
+  DESCOPE_BASE_URI?: string;
+  [name: string]: unknown;
 }
 
 /** A custom attribute value. */
@@ -496,8 +532,15 @@ export interface UserManagement {
 /** A client for Descope's Management API. */
 export declare class DescopeManagement {
   constructor(options: DescopeManagementOptions);
+  /** Reads `DESCOPE_PROJECT_ID`, `DESCOPE_MANAGEMENT_KEY` and `DESCOPE_BASE_URI` from `env`. */
+  static fromEnv(env: DescopeEnv, options?: Partial<DescopeManagementOptions>): DescopeManagement;
+  /** A view whose calls use other options; it shares the configuration. */
+  with(options: CallOptions): DescopeManagement;
   readonly user: UserManagement;
 }
+
+/** Bytes of wasm memory the module holds (a diagnostic, for leak checks). */
+export declare function wasmMemoryBytes(): number;
 
 /** The error every call rejects with. */
 export declare class DescopeError extends Error {

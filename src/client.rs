@@ -74,7 +74,12 @@ impl Client {
     /// Sends any endpoint (wasm32 only).
     #[cfg(target_arch = "wasm32")]
     pub async fn send<E: Endpoint>(&self, endpoint: &E) -> Result<E::Output, Error> {
-        crate::transport::send(&self.session, endpoint, &self.options, None).await
+        crate::transport::send(
+            crate::transport::Ctx::new(&self.session),
+            endpoint,
+            &self.options,
+        )
+        .await
     }
 }
 

@@ -52,6 +52,8 @@ impl fmt::Debug for ManagementKey {
 pub struct Config {
     project_id: String,
     management_key: Option<ManagementKey>,
+    /// The host hands the key over at each call (a function in JavaScript).
+    key_from_host: bool,
     base_url: String,
 }
 
@@ -113,8 +115,20 @@ impl Config {
         Ok(Self {
             project_id,
             management_key,
+            key_from_host: false,
             base_url,
         })
+    }
+
+    /// A configuration whose key the host supplies at each call (see
+    /// [`Config::headers_with_key`]); `base_url` defaults by region.
+    pub fn with_key_from_host(project_id: String, base_url: Option<String>) -> Result<Self, Error> {
+        let placeholder = base_url
+            .clone()
+            .unwrap_or_else(|| base_url_for_project(&project_id));
+        let mut config = Self::build(project_id, None, Some(placeholder))?;
+        config.key_from_host = true;
+        Ok(config)
     }
 
     /// Replaces the base URL.
@@ -135,7 +149,7 @@ impl Config {
 
     /// Whether a management key is configured.
     pub fn has_management_key(&self) -> bool {
-        self.management_key.is_some()
+        self.management_key.is_some() || self.key_from_host
     }
 
     /// The key itself, for redacting it from text that came from elsewhere.
@@ -151,10 +165,25 @@ impl Config {
             .map(|key| format!("Bearer {}:{}", self.project_id, key.expose()))
     }
 
+    /// Whether the key comes from the host at each call.
+    pub fn key_from_host(&self) -> bool {
+        self.key_from_host
+    }
+
     /// Every header a management request carries, except `Content-Type`.
     pub fn headers(&self) -> Vec<(&'static str, String)> {
+        self.headers_with_key(None)
+    }
+
+    /// The headers, with `key` (supplied by the host for this call) in place of the
+    /// configured one.
+    pub fn headers_with_key(&self, key: Option<&str>) -> Vec<(&'static str, String)> {
         let mut headers = Vec::with_capacity(4);
-        if let Some(auth) = self.authorization() {
+        let auth = match key {
+            Some(k) => Some(format!("Bearer {}:{k}", self.project_id)),
+            None => self.authorization(),
+        };
+        if let Some(auth) = auth {
             headers.push(("Authorization", auth));
         }
         headers.push(("x-descope-project-id", self.project_id.clone()));
@@ -169,6 +198,7 @@ impl fmt::Debug for Config {
         f.debug_struct("Config")
             .field("project_id", &self.project_id)
             .field("management_key", &self.management_key)
+            .field("key_from_host", &self.key_from_host)
             .field("base_url", &self.base_url)
             .finish()
     }
@@ -258,6 +288,16 @@ mod tests {
         let c = Config::build("P2abc".into(), None, Some("https://admin.example".into())).unwrap();
         assert_eq!(c.authorization(), None);
         assert!(c.headers().iter().all(|(k, _)| *k != "Authorization"));
+    }
+
+    #[test]
+    fn a_host_supplied_key_is_used_per_call() {
+        let c = Config::with_key_from_host("P2abc".into(), None).unwrap();
+        assert!(c.has_management_key());
+        assert_eq!(c.base_url(), DEFAULT_BASE_URL);
+        assert!(c.headers().iter().all(|(k, _)| *k != "Authorization"));
+        let h = c.headers_with_key(Some("K2now"));
+        assert_eq!(h[0], ("Authorization", "Bearer P2abc:K2now".to_string()));
     }
 
     #[test]

@@ -2,20 +2,72 @@
 //!
 //! A typed client for Descope's Management API (user management), written in Rust and
 //! compiled to WebAssembly for edge functions (Cloudflare Workers, Deno, Vercel Edge),
-//! admin web pages and Node.
+//! admin web pages and Node. JavaScript users take the npm package; Rust wasm apps
+//! (workers-rs, Leptos, Yew, plain wasm-bindgen) use this crate directly.
 //!
-//! The crate has a target-agnostic core — [`Config`], the [`models`], the request builders
-//! in [`api`] and error decoding in [`error`] — that compiles and is tested natively, and a
-//! thin wasm-only layer: the fetch transport and the JavaScript façade.
+//! The crate has a target-agnostic core — [`Config`] (with the region rule), the
+//! [`models`], one request builder per endpoint in [`api::user`], the retry policy in
+//! [`retry`] and error decoding in [`error`] — that compiles and is tested natively, and a
+//! thin wasm32-only layer: the fetch transport and the JavaScript façade.
+//!
+//! Every call is a [`Call`]: a builder you can inspect anywhere and await on wasm32.
 //!
 //! ```
-//! use descope_mgmt::api::{user::UpdatePicture, Endpoint, Method};
+//! use descope_mgmt::{Client, Config};
 //!
-//! let request = UpdatePicture::new("ann@example.com", "https://cdn.example.com/a.png").request()?;
-//! assert_eq!(request.method, Method::Post);
+//! let client = Client::new(Config::new("P2aAc4T2V93bddihGEx2Ryhc8e5Z", "K2-host-supplied")?);
+//! let call = client.user().update_picture("ann@example.com", "https://cdn.example.com/a.png");
+//! let request = call.request()?; // what will be sent
 //! assert_eq!(request.path, "/v1/mgmt/user/update/picture");
+//! assert_eq!(client.config().base_url(), "https://api.descope.com");
 //! # Ok::<(), descope_mgmt::Error>(())
 //! ```
+//!
+//! ## Cloudflare Workers (workers-rs)
+//!
+//! The key is a Worker secret, read from `env` at each request:
+//!
+//! ```ignore
+//! use worker::*;
+//! use descope_mgmt::{Client, Config};
+//!
+//! #[event(fetch)]
+//! async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
+//!     let config = Config::new(env.var("DESCOPE_PROJECT_ID")?.to_string(),
+//!                              env.secret("DESCOPE_MANAGEMENT_KEY")?.to_string())
+//!         .map_err(|e| Error::RustError(e.to_string()))?;
+//!     let client = Client::new(config);
+//!     let login_id = req.url()?.query_pairs().find(|(k, _)| k == "loginId")
+//!         .map(|(_, v)| v.into_owned()).unwrap_or_default();
+//!     match client.user().load(login_id).await {
+//!         Ok(user) => Response::from_json(&user),
+//!         Err(e) => Response::error(e.to_string(), e.status().max(500)),
+//!     }
+//! }
+//! ```
+//!
+//! ## A browser app (Leptos, Yew, …) behind its own proxy
+//!
+//! A page never holds the management key: its host's proxy adds the bearer, so the client
+//! is built without a key and with the proxy's URL.
+//!
+//! ```ignore
+//! use descope_mgmt::{Client, Config};
+//!
+//! // In a Leptos action or a Yew callback (wasm_bindgen_futures::spawn_local):
+//! let config = Config::build("P2…".into(), None, Some("https://admin.example.com".into()))?;
+//! let client = Client::new(config);
+//! let page = client.user().search(Default::default()).await?;
+//! for user in page.users { /* render */ }
+//! ```
+//!
+//! ## Timeouts, retries and errors
+//!
+//! Calls time out after 60 s and retry edge failures (503, 520–530) up to three attempts,
+//! as Descope's Go and Python SDKs do; [`Client::with_options`] changes both. Every failure
+//! is an [`Error`], whose `Display` reads `Descope [E112102] User not found (HTTP 400)` and
+//! whose [`Error::code`], [`Error::status`] and [`Error::retry_after`] let callers branch.
+//! The management key never appears in any `Debug` or `Display` output.
 #![warn(missing_docs)]
 #![cfg_attr(
     not(test),

@@ -71,17 +71,44 @@ fn network(value: &JsValue) -> Error {
     }
 }
 
+/// What one call sends with: the shared session, the key the host gave for this call (if
+/// it gives keys per call), and the caller's abort signal.
+#[derive(Clone, Copy)]
+pub struct Ctx<'a> {
+    /// The client's shared state.
+    pub session: &'a Session,
+    /// A key supplied by the host for this call, in place of the configured one.
+    pub key: Option<&'a str>,
+    /// The caller's `AbortSignal`.
+    pub signal: Option<&'a AbortSignal>,
+}
+
+impl<'a> Ctx<'a> {
+    /// A context with the configured key and no signal.
+    pub fn new(session: &'a Session) -> Self {
+        Self {
+            session,
+            key: None,
+            signal: None,
+        }
+    }
+
+    /// The key to keep out of every error.
+    fn secret(&self) -> &str {
+        self.key
+            .or(self.session.config().secret())
+            .unwrap_or_default()
+    }
+}
+
 /// One fetch: status and body, under `signal`.
-async fn fetch_once(
-    session: &Session,
-    req: &Request,
-    signal: &AbortSignal,
-) -> Result<Answer, Error> {
+async fn fetch_once(ctx: Ctx<'_>, req: &Request, signal: &AbortSignal) -> Result<Answer, Error> {
+    let session = ctx.session;
     let config = session.config();
     let mut builder = RequestBuilder::new(&req.url(config.base_url()))
         .method(gloo_method(req.method))
         .abort_signal(Some(signal));
-    for (name, value) in config.headers() {
+    for (name, value) in config.headers_with_key(ctx.key) {
         builder = builder.header(name, &value);
     }
     if let Some(tier) = session.license_tier() {
@@ -123,12 +150,12 @@ async fn fetch_once(
 /// One attempt with its own abort controller: aborted after `budget_ms`, or when the
 /// caller's signal fires.
 async fn attempt(
-    session: &Session,
+    ctx: Ctx<'_>,
     req: &Request,
     budget_ms: f64,
     timeout_ms: u32,
-    user_signal: Option<&AbortSignal>,
 ) -> Result<Answer, Error> {
+    let user_signal = ctx.signal;
     if user_signal.is_some_and(AbortSignal::aborted) {
         return Err(Error::Aborted);
     }
@@ -150,7 +177,7 @@ async fn attempt(
         // A failure to listen only loses early cancellation; the timeout still holds.
         let _ = s.add_event_listener_with_callback("abort", on_abort.as_ref().unchecked_ref());
     }
-    let result = fetch_once(session, req, &controller.signal()).await;
+    let result = fetch_once(ctx, req, &controller.signal()).await;
     clear_timeout(&timer);
     if let Some(s) = user_signal {
         let _ = s.remove_event_listener_with_callback("abort", on_abort.as_ref().unchecked_ref());
@@ -187,16 +214,16 @@ async fn sleep(ms: u32, signal: Option<&AbortSignal>) -> Result<(), Error> {
 }
 
 /// Learns the rate-limit tier once per session; a failure is ignored.
-async fn license_handshake(session: &Session, deadline: f64, signal: Option<&AbortSignal>) {
+async fn license_handshake(ctx: Ctx<'_>, deadline: f64) {
     let budget = (deadline - js_sys::Date::now()).min(LICENSE_TIMEOUT_MS) / 2.0;
     let req = Request::bodiless(Method::Get, "/v1/mgmt/license", Unwrap::Whole);
-    let tier = match attempt(session, &req, budget, 0, signal).await {
+    let tier = match attempt(ctx, &req, budget, 0).await {
         Ok(answer) => decode_output::<License>(&String::from(&answer.text), Unwrap::Whole)
             .ok()
             .map(|l| l.rate_limit_tier),
         Err(_) => None,
     };
-    session.record_license(tier);
+    ctx.session.record_license(tier);
 }
 
 fn outcome(err: &Error) -> Option<Outcome> {
@@ -220,27 +247,16 @@ fn outcome(err: &Error) -> Option<Outcome> {
 
 /// Sends `req` with retries, within the call's timeout, and returns the 2xx answer or the
 /// error the last attempt ended with. The key is redacted from every error.
-pub async fn execute(
-    session: &Session,
-    req: &Request,
-    options: &CallOptions,
-    signal: Option<&AbortSignal>,
-) -> Result<Answer, Error> {
-    let secret = session.config().secret().unwrap_or_default().to_string();
-    run(session, req, options, signal)
+pub async fn execute(ctx: Ctx<'_>, req: &Request, options: &CallOptions) -> Result<Answer, Error> {
+    run(ctx, req, options)
         .await
-        .map_err(|e| e.redact(&secret))
+        .map_err(|e| e.redact(ctx.secret()))
 }
 
-async fn run(
-    session: &Session,
-    req: &Request,
-    options: &CallOptions,
-    signal: Option<&AbortSignal>,
-) -> Result<Answer, Error> {
+async fn run(ctx: Ctx<'_>, req: &Request, options: &CallOptions) -> Result<Answer, Error> {
     let deadline = js_sys::Date::now() + f64::from(options.timeout_ms);
-    if session.claim_license_handshake() {
-        license_handshake(session, deadline, signal).await;
+    if ctx.session.claim_license_handshake() {
+        license_handshake(ctx, deadline).await;
     }
     let mut attempts = 0;
     loop {
@@ -251,7 +267,7 @@ async fn run(
             });
         }
         attempts += 1;
-        let err = match attempt(session, req, remaining, options.timeout_ms, signal).await {
+        let err = match attempt(ctx, req, remaining, options.timeout_ms).await {
             Ok(answer) => return Ok(answer),
             Err(err) => err,
         };
@@ -259,7 +275,7 @@ async fn run(
         let delay =
             outcome(&err).and_then(|o| options.retry.delay(attempts, o, req.idempotent, remaining));
         match delay {
-            Some(ms) => sleep(ms, signal).await?,
+            Some(ms) => sleep(ms, ctx.signal).await?,
             None => return Err(err),
         }
     }
@@ -295,12 +311,11 @@ pub fn unwrap_js(answer: &Answer, unwrap: Unwrap) -> Result<JsValue, Error> {
 
 /// Sends a typed endpoint and decodes its output (the Rust API).
 pub async fn send<E: Endpoint>(
-    session: &Session,
+    ctx: Ctx<'_>,
     endpoint: &E,
     options: &CallOptions,
-    signal: Option<&AbortSignal>,
 ) -> Result<E::Output, Error> {
     let req = endpoint.request()?;
-    let answer = execute(session, &req, options, signal).await?;
-    decode_output(&String::from(&answer.text), req.unwrap)
+    let answer = execute(ctx, &req, options).await?;
+    decode_output(&String::from(&answer.text), req.unwrap).map_err(|e| e.redact(ctx.secret()))
 }

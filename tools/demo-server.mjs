@@ -73,7 +73,7 @@ function fail(message) {
 }
 
 /** Descope's base URL for a project ID: IDs of 32+ chars carry a region in chars 1..5. */
-export function descopeBaseUrl(projectId) {
+function descopeBaseUrl(projectId) {
   return projectId.length >= 32 ? `https://api.${projectId.slice(1, 5)}.descope.com` : "https://api.descope.com";
 }
 
@@ -94,7 +94,8 @@ async function startEmulator() {
   emulator = spawn(
     bin,
     ["--port", "0", "--sample-users", "200", "--seed", seedFile, "--project-id", projectId, "--management-key", key],
-    { stdio: ["ignore", "pipe", "inherit"] },
+    // Its own process group: Ctrl-C reaches only us, and we stop it in order.
+    { stdio: ["ignore", "pipe", "inherit"], detached: true },
   );
   const lines = createInterface({ input: emulator.stdout });
   const url = await new Promise((resolvePromise, reject) => {

@@ -13,7 +13,7 @@ PORT=8792
 port_free "$PORT" || PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 export DESCOPE_PROJECT_ID=P2emulatorProject00000000001
 export DESCOPE_MANAGEMENT_KEY=K2emulator-fake-management-key   # the emulator's fake key
-export DESCOPE_BASE_URL=http://127.0.0.1:$PORT
+export DESCOPE_BASE_URI=http://127.0.0.1:$PORT
 mkdir -p target
 target/debug/descope-emulator --port "$PORT" --seed examples/demo-seed.json --sample-users 200 \
   --project-id "$DESCOPE_PROJECT_ID" --management-key "$DESCOPE_MANAGEMENT_KEY" > target/demo-emulator.log 2>&1 &

@@ -41,13 +41,14 @@ run() { # run NAME CMD...: log to $LOG/NAME.log, remember a failure, keep going
   local name=$1; shift
   step "$name"
   if ! "$@" > "$LOG/$name.log" 2>&1; then status=1; echo "FAILED: $name"; fi
-  grep -E '^test result:|^# (pass|fail) |\[ (PASS|FAIL) \]|^(failures|---- )|^lint clean' "$LOG/$name.log" || true
+  grep -E '^test result:|^# (pass|fail) |^(PASS|FAIL) |^(failures|---- )|^lint clean|^size:' "$LOG/$name.log" || true
 }
 
 lint() { # `set -e` does not apply inside a function run as a condition: chain with &&
   cargo fmt --all -- --check &&
     cargo clippy -q --workspace --all-targets -- -D warnings &&
     cargo clippy -q --target wasm32-unknown-unknown --all-targets -- -D warnings &&
+    RUSTDOCFLAGS="-D warnings" cargo doc -q --no-deps -p descope-mgmt --target wasm32-unknown-unknown &&
     echo "lint clean"
 }
 run lint lint
@@ -56,7 +57,9 @@ run wasm-node wasm-pack test --mode no-install --node
 run wasm-chrome wasm-pack test --mode no-install --headless --chrome
 run build-pkg ./tools/build.sh
 run package-node node --test --test-reporter=tap tests/package/
-run workerd node tests/workerd/run.mjs
+run runtimes node tests/package/runtimes/run.mjs
+run examples node tests/examples/run.mjs
+run size ./tools/size.sh
 
 # ---------------------------------------------------------------- summary
 passed=0; failed=0
@@ -66,7 +69,7 @@ while read -r p f; do passed=$((passed + p)); failed=$((failed + f)); done < <(
   for f in "$LOG"/package-*.log; do
     echo "$(sed -n 's/^# pass \([0-9]*\)$/\1/p' "$f" | tail -1) $(sed -n 's/^# fail \([0-9]*\)$/\1/p' "$f" | tail -1)"
   done
-  echo "$(grep -c '\[ PASS \]' "$LOG/workerd.log" || true) $(grep -c '\[ FAIL \]' "$LOG/workerd.log" || true)"
+  cat "$LOG"/runtimes.log "$LOG"/examples.log | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p'
 )
 [ "$status" -eq 0 ] || [ "$failed" -gt 0 ] || failed=1   # a step that crashed counts as a failure
 step "done (logs in target/test-logs/)"

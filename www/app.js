@@ -84,7 +84,7 @@ function searchRequest() {
   const request = { page: state.page, limit: state.pageSize };
   if (state.text) request.text = state.text;
   if (state.status) request.statuses = [state.status];
-  if (state.tenant) request.tenantIds = [catalog.tenantId(state.tenant)];
+  if (state.tenant) request.tenantIds = [state.tenant];
   if (state.role) request.roles = [state.role];
   if (state.sort) request.sort = [{ field: state.sort.replace(/^-/, ""), desc: state.sort.startsWith("-") }];
   return request;
@@ -143,7 +143,9 @@ function applyFilters() {
   const form = $("filters");
   state.text = form.elements.text.value.trim();
   state.status = form.elements.status.value;
-  state.tenant = form.elements.tenant.value.trim();
+  // Kept as the tenant's ID (a typed name is resolved), so a reloaded URL means the same.
+  state.tenant = catalog.tenantId(form.elements.tenant.value);
+  form.elements.tenant.value = state.tenant;
   state.role = form.elements.role.value.trim();
   state.sort = form.elements.sort.value;
   state.page = 0;

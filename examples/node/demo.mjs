@@ -1,13 +1,9 @@
 // Loads a user, updates picture, display name and a custom attribute, and prints the user
 // before and after. Credentials come from the environment, as a host would supply them:
-//   DESCOPE_PROJECT_ID, DESCOPE_MANAGEMENT_KEY, DESCOPE_BASE_URL (optional), DEMO_LOGIN_ID
+//   DESCOPE_PROJECT_ID, DESCOPE_MANAGEMENT_KEY, DESCOPE_BASE_URI (optional), DEMO_LOGIN_ID
 import { DescopeManagement, DescopeError } from "descope-mgmt";
 
-const descope = new DescopeManagement({
-  projectId: process.env.DESCOPE_PROJECT_ID,
-  managementKey: process.env.DESCOPE_MANAGEMENT_KEY,
-  baseUrl: process.env.DESCOPE_BASE_URL,
-});
+const descope = DescopeManagement.fromEnv(process.env);
 const loginId = process.env.DEMO_LOGIN_ID ?? "ann@example.com";
 
 const show = ({ loginIds, name, givenName, familyName, picture, customAttributes }) =>

@@ -17,10 +17,6 @@ export class DescopeError extends Error {
   }
 }
 
-export function descopeErrorClass() {
-  return DescopeError;
-}
-
 export function makeDescopeError(message, status, code, description, retryAfter, argument) {
   return new DescopeError(message, { status, code, description, retryAfter, argument });
 }

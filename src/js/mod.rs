@@ -4,10 +4,10 @@
 
 use std::rc::Rc;
 
-use js_sys::{Array, Promise};
+use js_sys::{Array, Function, Promise};
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::future_to_promise;
+use wasm_bindgen_futures::{future_to_promise, JsFuture};
 
 use crate::api::{user, Args};
 use crate::config::{Config, ManagementKey};
@@ -27,21 +27,12 @@ extern "C" {
         retry_after: Option<u32>,
         argument: Option<String>,
     ) -> JsValue;
-
-    #[wasm_bindgen(js_name = descopeErrorClass)]
-    fn error_class() -> JsValue;
 }
 
 #[wasm_bindgen(module = "/src/js/json.js")]
 extern "C" {
     #[wasm_bindgen(js_name = toJson, catch)]
     fn to_json(value: &JsValue) -> Result<JsValue, JsValue>;
-}
-
-/// The `DescopeError` class, for the package entry to re-export.
-#[wasm_bindgen(js_name = descopeErrorClass)]
-pub fn descope_error_class() -> JsValue {
-    error_class()
 }
 
 /// Converts an error into a `DescopeError`.
@@ -101,8 +92,9 @@ struct RetryOptions {
 struct ClientOptions {
     #[serde(default)]
     project_id: Option<String>,
-    #[serde(default)]
-    management_key: Option<String>,
+    // A string, or a function the host calls at each call (a rotating secret).
+    #[serde(default, with = "serde_wasm_bindgen::preserve")]
+    management_key: JsValue,
     #[serde(default)]
     base_url: Option<String>,
     #[serde(default)]
@@ -215,11 +207,25 @@ fn client_from_options(options: JsValue) -> Result<JsClient, Error> {
     let project_id = opts
         .project_id
         .ok_or_else(|| Error::invalid_argument("projectId", "is required"))?;
-    let config = Config::build(
-        project_id,
-        opts.management_key.map(ManagementKey::new),
-        opts.base_url,
-    )?;
+    let key = opts.management_key;
+    let (config, key_fn) = if let Some(f) = key.dyn_ref::<Function>() {
+        (
+            Config::with_key_from_host(project_id, opts.base_url)?,
+            Some(f.clone()),
+        )
+    } else if key.is_undefined() || key.is_null() {
+        (Config::build(project_id, None, opts.base_url)?, None)
+    } else if let Some(k) = key.as_string() {
+        (
+            Config::build(project_id, Some(ManagementKey::new(k)), opts.base_url)?,
+            None,
+        )
+    } else {
+        return Err(Error::invalid_argument(
+            "managementKey",
+            "must be a string or a function returning one",
+        ));
+    };
     let mut call_options = CallOptions::default();
     apply(&mut call_options, opts.timeout_ms, opts.retry)?;
     let session = Session::new(config, opts.license_tier.filter(|t| !t.is_empty()));
@@ -227,7 +233,34 @@ fn client_from_options(options: JsValue) -> Result<JsClient, Error> {
         session: Rc::new(session),
         options: call_options,
         signal: None,
+        key_fn,
     })
+}
+
+/// Asks the host's key function for this call's key (awaiting it when it returns a
+/// promise). The value is used for this call only, never kept.
+async fn host_key(f: &Function) -> Result<String, Error> {
+    let message = |e: &JsValue| {
+        e.dyn_ref::<js_sys::Error>()
+            .map(|e| String::from(e.message()))
+            .unwrap_or_default()
+    };
+    let failed = |e: &JsValue| {
+        Error::invalid_argument("managementKey", format!("function failed: {}", message(e)))
+    };
+    let mut value = f.call0(&JsValue::UNDEFINED).map_err(|e| failed(&e))?;
+    if value.is_instance_of::<Promise>() {
+        value = JsFuture::from(Promise::from(value))
+            .await
+            .map_err(|e| failed(&e))?;
+    }
+    match value.as_string() {
+        Some(k) if !k.is_empty() => Ok(k),
+        _ => Err(Error::invalid_argument(
+            "managementKey",
+            "function must return a non-empty string",
+        )),
+    }
 }
 
 /// The wasm side of `DescopeManagement` (the package entry wraps it).
@@ -236,6 +269,7 @@ pub struct JsClient {
     session: Rc<Session>,
     options: CallOptions,
     signal: Option<AbortSignal>,
+    key_fn: Option<Function>,
 }
 
 #[wasm_bindgen(js_class = Client)]
@@ -266,6 +300,7 @@ impl JsClient {
                 session: Rc::clone(&self.session),
                 options: call_options,
                 signal,
+                key_fn: self.key_fn.clone(),
             })
         };
         view().map_err(|e| to_js_error(&e))
@@ -277,15 +312,24 @@ impl JsClient {
     pub fn call_user(&self, method: &str, args: &Array) -> Promise {
         let prepared = user::prepare(method, &JsArgs(args));
         let session = Rc::clone(&self.session);
-        let (options, signal) = (self.options, self.signal.clone());
+        let (options, signal, key_fn) = (self.options, self.signal.clone(), self.key_fn.clone());
         future_to_promise(async move {
-            let fail =
-                |e: Error| to_js_error(&e.redact(session.config().secret().unwrap_or_default()));
-            let req = prepared.map_err(fail)?;
-            let answer = transport::execute(&session, &req, &options, signal.as_ref())
+            let req = prepared.map_err(|e| to_js_error(&e))?;
+            let key = match &key_fn {
+                Some(f) => Some(host_key(f).await.map_err(|e| to_js_error(&e))?),
+                None => None,
+            };
+            let ctx = transport::Ctx {
+                session: &session,
+                key: key.as_deref(),
+                signal: signal.as_ref(),
+            };
+            let answer = transport::execute(ctx, &req, &options)
                 .await
-                .map_err(fail)?;
-            transport::unwrap_js(&answer, req.unwrap).map_err(fail)
+                .map_err(|e| to_js_error(&e))?;
+            let secret = key.as_deref().or(session.config().secret());
+            transport::unwrap_js(&answer, req.unwrap)
+                .map_err(|e| to_js_error(&e.redact(secret.unwrap_or_default())))
         })
     }
 }

@@ -27,7 +27,11 @@ function walk(dir) {
 
 // Every runtime file of the package, named as the worker imports it.
 const files = walk(pkg).filter((f) => /\.(js|wasm)$/.test(f) && !/(^|\/)node\.js$/.test(f));
-const modules = [`(name = "worker.mjs", esModule = embed "${relative(out, join(here, "worker.mjs"))}")`];
+const smoke = join(root, "tests", "package", "runtimes", "smoke.mjs");
+const modules = [
+  `(name = "worker.mjs", esModule = embed "${relative(out, join(here, "worker.mjs"))}")`,
+  `(name = "smoke.mjs", esModule = embed "${relative(out, smoke)}")`,
+];
 for (const file of files) {
   const name = `descope-mgmt/${relative(pkg, file)}`;
   const kind = file.endsWith(".wasm") ? "wasm" : "esModule";

@@ -1,6 +1,9 @@
 // A Cloudflare worker that uses the package the way a deployed one would: credentials from
 // `env`, the wasm imported as a module. Run by `workerd test` (tests/workerd/run.mjs).
-import { DescopeManagement, DescopeError } from "./descope-mgmt/workerd.js";
+import * as pkg from "./descope-mgmt/workerd.js";
+import { smoke } from "./smoke.mjs";
+
+const { DescopeManagement, DescopeError } = pkg;
 
 function client(env) {
   return new DescopeManagement({
@@ -25,6 +28,8 @@ export default {
   },
 
   async test(_controller, env) {
+    // The package's runtime test (tests/package/runtimes/smoke.mjs), then the worker's own.
+    console.log(await smoke(pkg, { ...env, RUNTIME: "workerd", DESCOPE_BASE_URI: env.DESCOPE_BASE_URL }));
     const descope = client(env);
     const loginId = `worker-${Date.now()}-${Math.random().toString(36).slice(2)}@workerd.example.com`;
     await descope.user.create(loginId, { email: "w@example.com" });

@@ -265,11 +265,11 @@ export function createUserPanel({ dialog, users, attributes, catalog, onChanged,
     status() {
       const disabled = user.status === "disabled";
       const text = {
-        enabled: "Enabled: this user can sign in.",
-        disabled: "Disabled: this user cannot sign in.",
-        invited: "Invited: this user has not signed up yet.",
-        expired: "Expired: this user's invitation expired.",
-      }[user.status] ?? `Status: ${user.status}`;
+        enabled: "This user can sign in.",
+        disabled: "This user cannot sign in.",
+        invited: "This user was invited and has not signed up yet.",
+        expired: "This user's invitation expired.",
+      }[user.status] ?? "";
       const el = section("status", "Status", {
         content: h("p", { class: "status-line" }, statusBadge(user.status), " ", text),
         errorTitle: disabled ? "Could not activate the user" : "Could not deactivate the user",
@@ -442,13 +442,11 @@ export function createUserPanel({ dialog, users, attributes, catalog, onChanged,
             const others = Object.entries(user.customAttributes ?? {}).filter(([k]) => !declared.has(k));
             holder.replaceChildren(
               ...(editors.length ? editors.map((e) => e.element) : [h("p", { class: "muted" }, "This project declares no custom attributes.")]),
-              others.length &&
-                h(
-                  "p",
-                  { class: "small muted span-2" },
-                  `Undeclared values: ${others.map(([k, v]) => `${k} = ${JSON.stringify(v)}`).join("; ")}`,
-                ),
             );
+            if (others.length) {
+              const list = others.map(([k, v]) => `${k} = ${JSON.stringify(v)}`).join("; ");
+              holder.append(h("p", { class: "small muted span-2" }, `Values of undeclared attributes: ${list}`));
+            }
           },
           (err) => holder.replaceChildren(errorBox(err, { title: "Could not load the attribute definitions", onRetry: () => fill(true) })),
         );

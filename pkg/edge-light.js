@@ -1,0 +1,2 @@
+import "./init/edge-light.js";
+export { DescopeManagement, DescopeError, wasmMemoryBytes } from "./core.js";

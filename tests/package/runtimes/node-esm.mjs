@@ -1,0 +1,5 @@
+// Node 20, ES modules: `import` resolves the package's `node` → `import` export.
+import * as pkg from "descope-mgmt";
+import { smoke } from "./smoke.mjs";
+
+console.log(await smoke(pkg, { ...process.env, RUNTIME: "node-esm" }));

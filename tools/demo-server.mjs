@@ -128,7 +128,14 @@ function realUpstream() {
 
 // Headers of the page's request that go upstream; everything else (Authorization, Cookie,
 // Origin, Referer, …) stays here.
-const FORWARD_REQUEST = ["content-type", "accept", "x-descope-project-id", "x-descope-sdk-name", "x-descope-sdk-version"];
+const FORWARD_REQUEST = [
+  "content-type",
+  "accept",
+  "x-descope-project-id",
+  "x-descope-sdk-name",
+  "x-descope-sdk-version",
+  "x-descope-license",
+];
 // Headers of the upstream answer that go back to the page.
 const FORWARD_RESPONSE = ["content-type", "retry-after"];
 

@@ -166,6 +166,24 @@ pub trait Endpoint {
     fn request(&self) -> Result<Request, Error>;
 }
 
+/// The user of entry `index` of a batch: `loginIdOrUserId`, else the older `loginId`
+/// (node-sdk's order); one of them must be a non-empty string.
+pub(crate) fn batch_login_id<'a>(
+    index: usize,
+    login_id_or_user_id: Option<&'a str>,
+    login_id: Option<&'a str>,
+) -> Result<&'a str, Error> {
+    login_id_or_user_id
+        .or(login_id)
+        .filter(|id| !id.trim().is_empty())
+        .ok_or_else(|| {
+            Error::invalid_argument(
+                format!("users[{index}].loginIdOrUserId"),
+                "is required (each user must have loginIdOrUserId or loginId)",
+            )
+        })
+}
+
 /// Checks that `value` is a non-empty string argument.
 pub(crate) fn require_id(name: &str, value: &str) -> Result<(), Error> {
     check::id(name, value)

@@ -323,12 +323,13 @@ impl JsClient {
                 session: &session,
                 key: key.as_deref(),
                 signal: signal.as_ref(),
+                json: true,
             };
             let answer = transport::execute(ctx, &req, &options)
                 .await
                 .map_err(|e| to_js_error(&e))?;
             let secret = key.as_deref().or(session.config().secret());
-            transport::unwrap_js(&answer, req.unwrap)
+            transport::unwrap_js(answer, req.unwrap)
                 .map_err(|e| to_js_error(&e.redact(secret.unwrap_or_default())))
         })
     }

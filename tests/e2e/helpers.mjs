@@ -39,6 +39,13 @@ export function freePort() {
   });
 }
 
+// Every server child still running when this process exits gets a SIGTERM (it then stops its
+// own emulator), even if the run ends by an uncaught error.
+const children = new Set();
+process.on("exit", () => {
+  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+});
+
 /**
  * Starts `node tools/demo-server.mjs` with exactly `env` (plus PATH/HOME) and waits for its
  * "Open http://…" line. `output()` is everything it printed so far.
@@ -49,6 +56,8 @@ export async function startDemoServer(env, { timeoutMs = 20000 } = {}) {
     env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  children.add(child);
+  child.once("exit", () => children.delete(child));
   let output = "";
   child.stdout.on("data", (d) => (output += d));
   child.stderr.on("data", (d) => (output += d));

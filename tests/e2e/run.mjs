@@ -50,6 +50,7 @@ const requestLog = async () => (await api("GET", "/emulator/requests")).requests
 
 async function newPage() {
   const context = await browser.newContext({ viewport: VIEWPORT });
+  context.setDefaultTimeout(10000);
   page = await context.newPage();
   page.errors = [];
   page.log = [];
@@ -81,7 +82,16 @@ async function searched(p, action) {
 }
 
 async function gotoList(p, query = "") {
-  await searched(p, () => p.goto(`${demo.url}/${query}`));
+  // Fail at once, with the page's words, if it could not start (e.g. the package is missing).
+  const startupError = p.locator("#startup-error .error-box");
+  const loaded = searched(p, () => p.goto(`${demo.url}/${query}`));
+  const failed = startupError.waitFor().then(async () => {
+    throw new Error(`the page could not start: ${await startupError.textContent()}`);
+  });
+  // The loser of the race rejects later (when the page closes): that is expected.
+  loaded.catch(() => {});
+  failed.catch(() => {});
+  await Promise.race([loaded, failed]);
 }
 
 const rows = (p) => p.locator("#users-body tr[data-user-id]");
@@ -237,6 +247,7 @@ test("a loading indicator shows while a search is slow", async () => {
   const p = await newPage();
   await addFault({ kind: "latency", ms: 1200, count: 1, pathPrefix: "/v2/mgmt/user/search" });
   const loaded = p.waitForResponse(isListSearch);
+  loaded.catch(() => {}); // awaited below; must not crash the run if the test fails first
   await p.goto(demo.url);
   await p.getByText("Loading users…").waitFor({ state: "visible", timeout: 3000 });
   assert.ok(await p.locator("#loading-bar").isVisible());
@@ -691,6 +702,16 @@ async function cleanup() {
     await Promise.race([Promise.resolve().then(fn), sleep(10000)]).catch(() => {});
   }
 }
+
+// A promise left behind by a failed test (its page closed) must not end the run.
+process.on("unhandledRejection", (err) => console.log(`        (late rejection ignored: ${String(err?.message ?? err).split("\n")[0]})`));
+process.on("uncaughtException", (err) => {
+  console.log(`e2e: crashed: ${err?.stack ?? err}`);
+  cleanup().finally(() => {
+    console.log("0 passed, 1 failed");
+    process.exit(1);
+  });
+});
 
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.once(signal, () => cleanup().finally(() => process.exit(130)));

@@ -69,6 +69,8 @@ export async function startStubDescope({ projectId, managementKey }) {
     switch (route) {
       case "POST /v2/mgmt/user/search":
         return answer(200, { users, total: users.length });
+      case "GET /v1/mgmt/license":
+        return answer(200, { rateLimitTier: "tier2" });
       case "GET /v1/mgmt/user/customattributes":
         return answer(200, { data: [{ name: "nickname", type: 1, displayName: "Nickname", options: [] }] });
       case "GET /v1/mgmt/user": {

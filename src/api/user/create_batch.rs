@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::api::{Args, Endpoint, Method, Request, Unwrap};
+use crate::api::{batch_login_id, Args, Endpoint, Method, Request, Unwrap};
 use crate::error::Error;
 use crate::models::{BatchResponse, BatchUser};
 
@@ -86,33 +86,26 @@ impl Endpoint for CreateBatch {
             .iter()
             .enumerate()
             .map(|(i, user)| {
-                let id = user
-                    .login_id_or_user_id
-                    .clone()
-                    .or_else(|| user.login_id.clone());
-                match id {
-                    Some(id) if !id.trim().is_empty() => {
-                        if user
-                            .hashed_password
-                            .as_ref()
-                            .is_some_and(|h| h.kinds() != 1)
-                        {
-                            return Err(Error::invalid_argument(
-                                format!("users[{i}].hashedPassword"),
-                                "must set exactly one hash kind",
-                            ));
-                        }
-                        Ok(BatchUser {
-                            login_id: Some(id),
-                            login_id_or_user_id: None,
-                            ..user.clone()
-                        })
-                    }
-                    _ => Err(Error::invalid_argument(
-                        format!("users[{i}].loginIdOrUserId"),
-                        "is required (or the older loginId)",
-                    )),
+                let id = batch_login_id(
+                    i,
+                    user.login_id_or_user_id.as_deref(),
+                    user.login_id.as_deref(),
+                )?;
+                if user
+                    .hashed_password
+                    .as_ref()
+                    .is_some_and(|h| h.kinds() != 1)
+                {
+                    return Err(Error::invalid_argument(
+                        format!("users[{i}].hashedPassword"),
+                        "must set exactly one hash kind",
+                    ));
                 }
+                Ok(BatchUser {
+                    login_id: Some(id.to_string()),
+                    login_id_or_user_id: None,
+                    ..user.clone()
+                })
             })
             .collect::<Result<Vec<_>, Error>>()?;
         let body = Body {

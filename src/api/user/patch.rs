@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::api::{require_id, Args, Endpoint, Method, Request, Unwrap};
+use crate::api::{batch_login_id, require_id, Args, Endpoint, Method, Request, Unwrap};
 use crate::error::Error;
 use crate::models::{BatchResponse, PatchOptions, User};
 
@@ -86,17 +86,11 @@ impl Endpoint for PatchBatch {
             .iter()
             .enumerate()
             .map(|(i, user)| {
-                let id = user
-                    .login_id_or_user_id
-                    .as_deref()
-                    .or(user.login_id.as_deref())
-                    .filter(|id| !id.trim().is_empty())
-                    .ok_or_else(|| {
-                        Error::invalid_argument(
-                            format!("users[{i}].loginIdOrUserId"),
-                            "is required (each user must have loginIdOrUserId or loginId)",
-                        )
-                    })?;
+                let id = batch_login_id(
+                    i,
+                    user.login_id_or_user_id.as_deref(),
+                    user.login_id.as_deref(),
+                )?;
                 Ok(Body {
                     login_id: id,
                     options: user,

@@ -1,0 +1,148 @@
+// The benchmark command (tools/bench.sh): measures, in one run on this machine, what this
+// package, a hand-written fetch floor and @descope/node-sdk cost, interleaving the variants
+// and taking medians, then writes BENCHMARKS.md. It never fails on a missed budget.
+import { execFile, spawn } from "node:child_process";
+import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { cpus, totalmem, release } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { gzipSync } from "node:zlib";
+import * as esbuild from "esbuild";
+
+const run = promisify(execFile);
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, "..");
+const quick = process.argv.includes("--quick");
+const ROUNDS = quick ? 1 : 3;
+const COLD_RUNS = quick ? 5 : 21;
+const VARIANTS = ["floor", "ours", "sdk"];
+const NAMES = { floor: "fetch + JSON (floor)", ours: "descope-mgmt", sdk: "@descope/node-sdk 2.13.0" };
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
+const child = async (...args) => JSON.parse((await run("node", ["--expose-gc", join(here, "child.mjs"), ...args], { cwd: here, maxBuffer: 1 << 24 })).stdout);
+const log = (s) => process.stderr.write(`${s}\n`);
+
+// ---------------------------------------------------------------- size
+function sizeOf(files) {
+  let raw = 0;
+  let gz = 0;
+  for (const f of files) {
+    const b = readFileSync(f);
+    raw += b.length;
+    gz += gzipSync(b, { level: 9 }).length;
+  }
+  return { raw, gz };
+}
+const pkg = join(root, "pkg");
+const snippets = readdirSync(join(pkg, "dist/snippets"), { recursive: true })
+  .filter((f) => f.endsWith(".js"))
+  .map((f) => join(pkg, "dist/snippets", f));
+const oursWasm = sizeOf([join(pkg, "dist/descope_mgmt_bg.wasm")]);
+const oursJs = sizeOf(["dist/descope_mgmt.js", "dist/error.js", "core.js", "web.js", "init/web.js"].map((f) => join(pkg, f)).concat(snippets));
+const sdkBundle = await esbuild.build({
+  stdin: { contents: 'export { default } from "@descope/node-sdk";', resolveDir: here },
+  bundle: true,
+  minify: true,
+  format: "esm",
+  platform: "browser",
+  write: false,
+  logLevel: "error",
+});
+const sdkBytes = sdkBundle.outputFiles[0].contents;
+const sdkSize = { raw: sdkBytes.length, gz: gzipSync(sdkBytes, { level: 9 }).length };
+log(`size: ours ${oursWasm.gz + oursJs.gz} gz, sdk ${sdkSize.gz} gz`);
+
+// ---------------------------------------------------------------- cold start
+const cold = { ours: [], sdk: [] };
+for (let i = 0; i < COLD_RUNS; i++) for (const v of ["ours", "sdk"]) cold[v].push((await child("cold", v)).ms);
+log(`cold: ours ${median(cold.ours).toFixed(2)} ms, sdk ${median(cold.sdk).toFixed(2)} ms`);
+
+// ---------------------------------------------------------------- per-call CPU, memory
+const server = spawn("node", [join(here, "server.mjs")], { stdio: ["ignore", "pipe", "inherit"] });
+const port = await new Promise((ok) => server.stdout.once("data", (d) => ok(/listening (\d+)/.exec(String(d))[1])));
+const base = `http://127.0.0.1:${port}`;
+const cpu = Object.fromEntries(VARIANTS.map((v) => [v, []]));
+const wall = Object.fromEntries(VARIANTS.map((v) => [v, []]));
+const mem = {};
+try {
+  for (let r = 0; r < ROUNDS; r++) {
+    for (const v of VARIANTS) {
+      const res = await child("cpu", v, base);
+      cpu[v].push(res.cpuMicrosPerCall);
+      wall[v].push(res.wallMicrosPerCall);
+      log(`cpu round ${r + 1} ${v}: ${res.cpuMicrosPerCall.toFixed(1)} µs/call`);
+    }
+  }
+  for (const v of VARIANTS) mem[v] = await child("mem", v, base);
+} finally {
+  server.kill("SIGTERM");
+}
+
+// ---------------------------------------------------------------- large reads
+const reads = {};
+for (const n of [100, 1000, 10000]) {
+  reads[n] = Object.fromEntries(VARIANTS.map((v) => [v, []]));
+  for (let r = 0; r < ROUNDS; r++) for (const v of VARIANTS) reads[n][v].push((await child("read", v, String(n))).ms);
+  log(`read ${n}: ${VARIANTS.map((v) => `${v} ${median(reads[n][v]).toFixed(2)} ms`).join(", ")}`);
+}
+
+// ---------------------------------------------------------------- report
+const m = (v) => median(v);
+const ratio = (a, b) => `${(a / b).toFixed(2)}x`;
+const met = (ok) => (ok ? "**met**" : "**not met**");
+const cpuFloor = m(cpu.floor);
+const read1000 = (v) => m(reads[1000][v]);
+const sizeTotal = oursWasm.gz + oursJs.gz;
+const budgets = [
+  ["size: wasm + glue ≤ 60 KB gzip -9", kb(sizeTotal), met(sizeTotal <= 60_000)],
+  ["per-call CPU ≤ 1.2x the floor", ratio(m(cpu.ours), cpuFloor), met(m(cpu.ours) <= 1.2 * cpuFloor)],
+  ["per-call CPU below node-sdk", `${m(cpu.ours).toFixed(1)} vs ${m(cpu.sdk).toFixed(1)} µs`, met(m(cpu.ours) < m(cpu.sdk))],
+  ["1,000-user search ≤ 1.3x the floor", ratio(read1000("ours"), read1000("floor")), met(read1000("ours") <= 1.3 * read1000("floor"))],
+  ["cold start ≤ 10 ms median", `${m(cold.ours).toFixed(1)} ms`, met(m(cold.ours) <= 10)],
+];
+const versions = JSON.parse(readFileSync(join(root, "pkg/package.json"))).version;
+const table = (head, rows) => [`| ${head.join(" | ")} |`, `|${head.map(() => "---").join("|")}|`, ...rows.map((r) => `| ${r.join(" | ")} |`)].join("\n");
+const md = `# Benchmarks
+
+Written by \`tools/bench.sh\` (${quick ? "quick mode: fewer runs" : `${ROUNDS} interleaved rounds, medians`}) on ${new Date().toISOString().slice(0, 10)}.
+Machine: ${cpus()[0].model}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Linux ${release()};
+Node ${process.version}; descope-mgmt ${versions}; @descope/node-sdk 2.13.0; esbuild ${esbuild.version}.
+Absolute times are this machine's (shared and noisy); the ratios against the floor are the headline.
+The floor is a hand-written \`fetch\` + \`JSON.stringify\` + \`response.json()\` with no checks.
+
+## Budgets
+
+${table(["budget", "measured", "verdict"], budgets)}
+
+## 1. Size
+
+${table(["what", "raw", "gzip -9"], [
+  ["descope-mgmt: wasm", kb(oursWasm.raw), kb(oursWasm.gz)],
+  ["descope-mgmt: JS glue and façade (browser entry)", kb(oursJs.raw), kb(oursJs.gz)],
+  ["**descope-mgmt: total**", kb(oursWasm.raw + oursJs.raw), kb(sizeTotal)],
+  ["@descope/node-sdk, bundled by esbuild for the browser (minified)", kb(sdkSize.raw), kb(sdkSize.gz)],
+])}
+
+## 2. Cold start in Node (import, instantiate, construct a client; ${COLD_RUNS} child processes each)
+
+${table(["client", "median", "min", "max"], ["ours", "sdk"].map((v) => [NAMES[v], `${m(cold[v]).toFixed(1)} ms`, `${Math.min(...cold[v]).toFixed(1)} ms`, `${Math.max(...cold[v]).toFixed(1)} ms`]))}
+
+## 3. Client CPU per call (20,000 sequential \`updatePicture\` calls against a loopback server in another process)
+
+${table(["client", "CPU per call", "vs floor", "wall per call"], VARIANTS.map((v) => [NAMES[v], `${m(cpu[v]).toFixed(1)} µs`, ratio(m(cpu[v]), cpuFloor), `${m(wall[v]).toFixed(1)} µs`]))}
+
+## 4. Large reads (\`search\` answers of realistic ~720-byte users; from the answer's arrival to the caller's objects)
+
+${table(["users", ...VARIANTS.map((v) => NAMES[v]), "ours vs floor", "sdk vs floor"], [100, 1000, 10000].map((n) => [String(n), ...VARIANTS.map((v) => `${m(reads[n][v]).toFixed(2)} ms`), ratio(m(reads[n].ours), m(reads[n].floor)), ratio(m(reads[n].sdk), m(reads[n].floor))]))}
+
+## 5. Memory after 10,000 calls
+
+${table(["client", "resident set", "wasm memory"], VARIANTS.map((v) => [NAMES[v], `${(mem[v].rssBytes / 2 ** 20).toFixed(1)} MiB`, mem[v].wasmBytes ? `${(mem[v].wasmBytes / 2 ** 20).toFixed(2)} MiB` : "—"]))}
+`;
+writeFileSync(join(root, "BENCHMARKS.md"), md + (process.env.BENCH_NOTES ? `\n${readFileSync(process.env.BENCH_NOTES, "utf8")}` : ""));
+log("wrote BENCHMARKS.md");

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# The benchmark command (not part of the test command): builds the package, installs the
+# comparison (@descope/node-sdk) in bench/, measures, and writes BENCHMARKS.md.
+# `tools/bench.sh --quick` takes fewer samples.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./tools/install.sh --no-browser
+./tools/build.sh
+(cd bench && npm ci --no-audit --no-fund --loglevel=error)
+BENCH_NOTES=bench/notes.md node bench/run.mjs "$@"

@@ -2,7 +2,7 @@
 // package, a hand-written fetch floor and @descope/node-sdk cost, interleaving the variants
 // and taking medians, then writes BENCHMARKS.md. It never fails on a missed budget.
 import { execFile, spawn } from "node:child_process";
-import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { cpus, totalmem, release } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -144,5 +144,6 @@ ${table(["users", ...VARIANTS.map((v) => NAMES[v]), "ours vs floor", "sdk vs flo
 
 ${table(["client", "resident set", "wasm memory"], VARIANTS.map((v) => [NAMES[v], `${(mem[v].rssBytes / 2 ** 20).toFixed(1)} MiB`, mem[v].wasmBytes ? `${(mem[v].wasmBytes / 2 ** 20).toFixed(2)} MiB` : "—"]))}
 `;
-writeFileSync(join(root, "BENCHMARKS.md"), md + (process.env.BENCH_NOTES ? `\n${readFileSync(process.env.BENCH_NOTES, "utf8")}` : ""));
+const notes = process.env.BENCH_NOTES && existsSync(process.env.BENCH_NOTES) ? `\n${readFileSync(process.env.BENCH_NOTES, "utf8")}` : "";
+writeFileSync(join(root, "BENCHMARKS.md"), md + notes);
 log("wrote BENCHMARKS.md");

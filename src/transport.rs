@@ -2,18 +2,19 @@
 //! `window`, so the same code runs in Workers, Deno, pages and Node), and turns statuses
 //! into typed errors. No `credentials`, `mode` or `cache` is set: workerd rejects them.
 //!
-//! One call = at most `retry.max_attempts` attempts, all within `timeout_ms`; each attempt
-//! is aborted when the time left runs out or the caller's `AbortSignal` fires.
+//! One call = at most `retry.max_attempts` attempts, all within `timeout_ms`; an attempt
+//! ends when the time left runs out (the call rejects; the request is abandoned) or when the
+//! caller's `AbortSignal` fires (the request is aborted).
 
-use std::cell::Cell;
-use std::rc::Rc;
+use std::future::Future;
+use std::pin::Pin;
+use std::task::Poll;
 
-use gloo_net::http::RequestBuilder;
 use js_sys::{Function, JsString, Promise};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortController, AbortSignal};
+use web_sys::{AbortSignal, RequestInit};
 
 use crate::api::{decode_output, Endpoint, Method, Request, Unwrap};
 use crate::error::{decode_error_response, snippet, Error};
@@ -29,6 +30,9 @@ extern "C" {
     // JSON.parse on the JavaScript string itself: the body never enters wasm memory.
     #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
     fn json_parse(text: &JsString) -> Result<JsValue, JsValue>;
+
+    #[wasm_bindgen(js_name = fetch)]
+    fn global_fetch(url: &str, init: &RequestInit) -> Promise;
 
     // The globals every runtime has (a Node timer is an object, hence JsValue).
     #[wasm_bindgen(js_name = setTimeout)]
@@ -46,15 +50,6 @@ pub struct Answer {
     /// The body: its text (a `JsString`), or, when the context asks for JSON, the value
     /// `Response.json()` parsed.
     pub body: JsValue,
-}
-
-fn gloo_method(m: Method) -> gloo_net::http::Method {
-    match m {
-        Method::Get => gloo_net::http::Method::GET,
-        Method::Post => gloo_net::http::Method::POST,
-        Method::Patch => gloo_net::http::Method::PATCH,
-        Method::Delete => gloo_net::http::Method::DELETE,
-    }
 }
 
 fn js_message(value: &JsValue) -> String {
@@ -106,34 +101,38 @@ impl<'a> Ctx<'a> {
     }
 }
 
-/// One fetch: status and body, under `signal`.
-async fn fetch_once(ctx: Ctx<'_>, req: &Request, signal: &AbortSignal) -> Result<Answer, Error> {
+/// One fetch: status and body, under the caller's signal. The global `fetch` is called
+/// with the URL and an init object, as a hand-written client would: a `Request` object
+/// made first (gloo-net's builder does that) costs Node's undici a second Request and
+/// AbortSignal per call. The answer is read through gloo-net's `Response`.
+async fn fetch_once(ctx: Ctx<'_>, req: &Request) -> Result<Answer, Error> {
     let session = ctx.session;
     let config = session.config();
-    let mut builder = RequestBuilder::new(&req.url(config.base_url()))
-        .method(gloo_method(req.method))
-        .abort_signal(Some(signal));
+    let headers = js_sys::Object::new();
+    let set = |name: &str, value: &str| {
+        // Setting a string on a fresh plain object cannot fail.
+        let _ = js_sys::Reflect::set(&headers, &JsValue::from_str(name), &JsValue::from_str(value));
+    };
     for (name, value) in config.headers_with_key(ctx.key) {
-        builder = builder.header(name, &value);
+        set(name, &value);
     }
     if let Some(tier) = session.license_tier() {
-        builder = builder.header("x-descope-license", &tier);
+        set("x-descope-license", &tier);
     }
-    let request = match &req.body {
-        Some(body) => builder
-            .header("Content-Type", "application/json")
-            .body(body.as_str()),
-        None => builder.build(),
+    let init = RequestInit::new();
+    init.set_method(req.method.as_str());
+    if let Some(body) = &req.body {
+        set("Content-Type", "application/json");
+        init.set_body(&JsValue::from_str(body));
     }
-    .map_err(|e| Error::Network {
-        message: e.to_string(),
-    })?;
-    let response = request.send().await.map_err(|e| Error::Network {
-        message: match e {
-            gloo_net::Error::JsError(js) => js.message,
-            other => other.to_string(),
-        },
-    })?;
+    init.set_headers(&headers);
+    if let Some(signal) = ctx.signal {
+        init.set_signal(Some(signal));
+    }
+    let raw = JsFuture::from(global_fetch(&req.url(config.base_url()), &init))
+        .await
+        .map_err(|e| network(&e))?;
+    let response = gloo_net::http::Response::from(raw.unchecked_into::<web_sys::Response>());
     let status = response.status();
     let retry_after = response.headers().get("retry-after");
     let raw = web_sys::Response::from(response);
@@ -168,8 +167,9 @@ async fn fetch_once(ctx: Ctx<'_>, req: &Request, signal: &AbortSignal) -> Result
     ))
 }
 
-/// One attempt with its own abort controller: aborted after `budget_ms`, or when the
-/// caller's signal fires.
+/// One attempt, raced against a timer of `budget_ms`: the first to finish wins. The
+/// caller's signal (if any) aborts the fetch itself. No AbortController is made per attempt:
+/// in Node one costs more than the rest of the call's own work.
 async fn attempt(
     ctx: Ctx<'_>,
     req: &Request,
@@ -180,35 +180,29 @@ async fn attempt(
     if user_signal.is_some_and(AbortSignal::aborted) {
         return Err(Error::Aborted);
     }
-    let controller = AbortController::new().map_err(|e| network(&e))?;
-    let timed_out = Rc::new(Cell::new(false));
-    let on_timer = {
-        let (controller, timed_out) = (controller.clone(), Rc::clone(&timed_out));
-        Closure::once(move || {
-            timed_out.set(true);
-            controller.abort();
-        })
-    };
-    let timer = set_timeout(on_timer.as_ref().unchecked_ref(), budget_ms.max(0.0));
-    let on_abort = {
-        let controller = controller.clone();
-        Closure::<dyn FnMut()>::new(move || controller.abort())
-    };
-    if let Some(s) = user_signal {
-        // A failure to listen only loses early cancellation; the timeout still holds.
-        let _ = s.add_event_listener_with_callback("abort", on_abort.as_ref().unchecked_ref());
-    }
-    let result = fetch_once(ctx, req, &controller.signal()).await;
-    clear_timeout(&timer);
-    if let Some(s) = user_signal {
-        let _ = s.remove_event_listener_with_callback("abort", on_abort.as_ref().unchecked_ref());
-    }
-    match result {
-        Err(_) if user_signal.is_some_and(AbortSignal::aborted) => Err(Error::Aborted),
-        Err(_) if timed_out.get() => Err(Error::Timeout {
+    let mut timer_id = JsValue::UNDEFINED;
+    let mut timer = JsFuture::from(Promise::new(&mut |resolve, _reject| {
+        timer_id = set_timeout(&resolve, budget_ms.max(0.0));
+    }));
+    let mut fetch = std::pin::pin!(fetch_once(ctx, req));
+    let finished = std::future::poll_fn(|cx| {
+        if let Poll::Ready(result) = fetch.as_mut().poll(cx) {
+            return Poll::Ready(Some(result));
+        }
+        match Pin::new(&mut timer).poll(cx) {
+            Poll::Ready(_) => Poll::Ready(None),
+            Poll::Pending => Poll::Pending,
+        }
+    })
+    .await;
+    clear_timeout(&timer_id);
+    match finished {
+        // The request is abandoned, not aborted: it ends on its own.
+        None => Err(Error::Timeout {
             after_ms: timeout_ms,
         }),
-        other => other,
+        Some(Err(_)) if user_signal.is_some_and(AbortSignal::aborted) => Err(Error::Aborted),
+        Some(result) => result,
     }
 }
 

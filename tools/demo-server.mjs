@@ -267,6 +267,7 @@ let shuttingDown = false;
 async function shutdown(code = 0) {
   if (shuttingDown) return;
   shuttingDown = true;
+  if (code === 0) console.log("demo-server: stopping" + (emulator ? " (and the emulator)" : ""));
   server?.close();
   server?.closeAllConnections();
   if (emulator && emulator.exitCode === null && emulator.signalCode === null) {
@@ -299,7 +300,14 @@ async function main() {
     server.listen(PORT, HOST, done);
   });
   port = server.address().port;
-  for (const signal of ["SIGINT", "SIGTERM"]) process.once(signal, () => shutdown(0));
+  for (const signal of ["SIGINT", "SIGTERM"]) {
+    process.on(signal, () => {
+      if (!shuttingDown) return shutdown(0);
+      // A second Ctrl-C: do not wait for the emulator's graceful stop.
+      emulator?.kill("SIGKILL");
+      process.exit(130);
+    });
+  }
   // If we die some other way, do not leave the emulator behind.
   process.on("exit", () => emulator?.kill("SIGTERM"));
 

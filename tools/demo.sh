@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The demo: installs what is missing, builds the package, starts the emulator on 127.0.0.1
 # with sample users, and runs examples/node/demo.mjs through the built package (load a
-# user, update picture, display name and a custom attribute, print before and after).
+# user, update picture, display name and a custom attribute, print before and after);
+# then serves the admin page (www/) on http://127.0.0.1:8080 (PORT to change) until Ctrl-C.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./tools/install.sh --no-browser
@@ -22,3 +23,8 @@ trap 'kill $EMU_PID 2>/dev/null || true' EXIT
 for _ in $(seq 100); do grep -q "listening on" target/demo-emulator.log && break; sleep 0.1; done
 grep "listening on" target/demo-emulator.log
 node examples/node/demo.mjs
+kill "$EMU_PID" 2>/dev/null || true
+echo
+# The admin page, with an emulator of its own (200 sample users); credentials stay here.
+[ -t 0 ] || [ "${DEMO_SERVE:-}" = 1 ] || { echo "(not a terminal: skipping the admin page; run: node tools/demo-server.mjs)"; exit 0; }
+exec env -u DESCOPE_PROJECT_ID -u DESCOPE_MANAGEMENT_KEY -u DESCOPE_BASE_URI -u DESCOPE_BASE_URL node tools/demo-server.mjs

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs what is missing (tools/install.sh), then runs every test against a local
 # emulator on 127.0.0.1: native cargo tests (crate + emulator), wasm-bindgen tests in Node
-# and headless Chromium, the built package in Node, and a worker in workerd.
+# and headless Chromium, the built package in Node (every method, failures, credentials,
+# packaging), the package in every runtime (Node ESM/CJS, Deno, edge-runtime, Chromium,
+# workerd), the admin page end to end (Playwright), and the examples.
 # Ends with one line "N passed, N failed"; exits non-zero if anything failed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -57,6 +59,7 @@ run wasm-node wasm-pack test --mode no-install --node
 run wasm-chrome wasm-pack test --mode no-install --headless --chrome
 run build-pkg ./tools/build.sh
 run package-node node --test --test-reporter=tap tests/package/
+run e2e node tests/e2e/run.mjs
 run runtimes node tests/package/runtimes/run.mjs
 run examples node tests/examples/run.mjs
 run size ./tools/size.sh
@@ -69,7 +72,7 @@ while read -r p f; do passed=$((passed + p)); failed=$((failed + f)); done < <(
   for f in "$LOG"/package-*.log; do
     echo "$(sed -n 's/^# pass \([0-9]*\)$/\1/p' "$f" | tail -1) $(sed -n 's/^# fail \([0-9]*\)$/\1/p' "$f" | tail -1)"
   done
-  cat "$LOG"/runtimes.log "$LOG"/examples.log | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p'
+  cat "$LOG"/e2e.log "$LOG"/runtimes.log "$LOG"/examples.log | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p'
 )
 [ "$status" -eq 0 ] || [ "$failed" -gt 0 ] || failed=1   # a step that crashed counts as a failure
 step "done (logs in target/test-logs/)"

@@ -336,7 +336,7 @@ test("custom attributes: one editor per type (text, number, boolean, select, lis
   await teams.getByLabel("design").check();
   await attrs.getByLabel("Renewal date").fill("2027-03-15");
   await saveSection(p, "Custom attributes", "Save attributes");
-  await attrs.scrollIntoViewIfNeeded();
+  await attrs.evaluate((el) => el.scrollIntoView({ block: "start" }));
   await shot("05-custom-attributes");
 
   const want = { nickname: "Ace", seats: 42, beta: true, plan: "enterprise", renewal: Date.UTC(2027, 2, 15) };

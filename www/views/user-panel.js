@@ -7,7 +7,8 @@ import { attributeEditor, attributeLabel } from "./attribute-editors.js";
 
 /**
  * `users`: the package's `descope.user`; `attributes()`: a promise of the declared custom
- * attributes; `catalog`: known tenants and roles; `onChanged(user)`, `onClosed()`.
+ * attributes; `catalog`: known tenants and roles; `onChanged(user)`; `onClosed(userId)` returns true
+ * when it has put the focus somewhere itself.
  */
 export function createUserPanel({ dialog, users, attributes, catalog, onChanged, onClosed }) {
   let user = null;
@@ -496,6 +497,7 @@ export function createUserPanel({ dialog, users, attributes, catalog, onChanged,
       // then put focus on the title, so a screen reader announces whose panel this is.
       if (initial) {
         user = initial;
+        pendingId = null;
         render();
         show();
         frame.querySelector("h2").focus();

@@ -111,7 +111,11 @@ async fn fetch_once(ctx: Ctx<'_>, req: &Request) -> Result<Answer, Error> {
     let headers = js_sys::Object::new();
     let set = |name: &str, value: &str| {
         // Setting a string on a fresh plain object cannot fail.
-        let _ = js_sys::Reflect::set(&headers, &JsValue::from_str(name), &JsValue::from_str(value));
+        let _ = js_sys::Reflect::set(
+            &headers,
+            &JsValue::from_str(name),
+            &JsValue::from_str(value),
+        );
     };
     for (name, value) in config.headers_with_key(ctx.key) {
         set(name, &value);
@@ -181,8 +185,10 @@ async fn attempt(
         return Err(Error::Aborted);
     }
     let mut timer_id = JsValue::UNDEFINED;
+    let mut settle: Option<Function> = None;
     let mut timer = JsFuture::from(Promise::new(&mut |resolve, _reject| {
         timer_id = set_timeout(&resolve, budget_ms.max(0.0));
+        settle = Some(resolve);
     }));
     let mut fetch = std::pin::pin!(fetch_once(ctx, req));
     let finished = std::future::poll_fn(|cx| {
@@ -196,6 +202,11 @@ async fn attempt(
     })
     .await;
     clear_timeout(&timer_id);
+    // Settle the timer's promise so that its callbacks run and are freed; a promise left
+    // pending would keep them (and their memory) forever.
+    if let Some(resolve) = settle {
+        let _ = resolve.call0(&JsValue::UNDEFINED);
+    }
     match finished {
         // The request is abandoned, not aborted: it ends on its own.
         None => Err(Error::Timeout {

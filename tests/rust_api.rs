@@ -3,39 +3,92 @@
 //! `prepare("<jsMethod>", args)`.
 
 use descope_mgmt::api::{user, JsonArgs, Request};
-use descope_mgmt::models::{AssociatedTenant, PatchOptions, SearchRequest, UserOptions, UserStatus};
+use descope_mgmt::models::{
+    AssociatedTenant, PatchOptions, SearchRequest, UserOptions, UserStatus,
+};
 use descope_mgmt::{Client, Config};
 use serde_json::{json, Value};
 
 fn js(method: &str, args: Value) -> Request {
-    let Value::Array(args) = args else { panic!("args must be an array") };
+    let Value::Array(args) = args else {
+        panic!("args must be an array")
+    };
     user::prepare(method, &JsonArgs(&args)).unwrap()
 }
 
 #[test]
 fn rust_methods_match_javascript_methods() {
-    let client = Client::new(Config::new("P2publicVectorsProject000001", "K2public-vectors-key").unwrap());
+    let client =
+        Client::new(Config::new("P2publicVectorsProject000001", "K2public-vectors-key").unwrap());
     let u = client.user();
     let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
     let cases: Vec<(Request, Request)> = vec![
-        (u.update_picture("lid", "foo").request().unwrap(), js("updatePicture", json!(["lid", "foo"]))),
         (
-            u.update_display_name("lid", "foo", Some("g".into()), None, Some("f".into())).request().unwrap(),
+            u.update_picture("lid", "foo").request().unwrap(),
+            js("updatePicture", json!(["lid", "foo"])),
+        ),
+        (
+            u.update_display_name("lid", "foo", Some("g".into()), None, Some("f".into()))
+                .request()
+                .unwrap(),
             js("updateDisplayName", json!(["lid", "foo", "g", null, "f"])),
         ),
-        (u.update_custom_attribute("lid", "n", 7).request().unwrap(), js("updateCustomAttribute", json!(["lid", "n", 7]))),
+        (
+            u.update_custom_attribute("lid", "n", 7).request().unwrap(),
+            js("updateCustomAttribute", json!(["lid", "n", 7])),
+        ),
         (u.load("lid").request().unwrap(), js("load", json!(["lid"]))),
-        (u.load_by_user_id("uid").request().unwrap(), js("loadByUserId", json!(["uid"]))),
-        (u.delete_batch(s(&["u1", "u2"])).request().unwrap(), js("deleteBatch", json!([["u1", "u2"]]))),
-        (u.delete_all_test_users().request().unwrap(), js("deleteAllTestUsers", json!([]))),
-        (u.deactivate("lid").request().unwrap(), js("deactivate", json!(["lid"]))),
-        (u.add_tenant_roles("lid", "t", s(&["r"])).request().unwrap(), js("addTenantRoles", json!(["lid", "t", ["r"]]))),
-        (u.set_sso_apps("lid", s(&["a"])).request().unwrap(), js("setSSOapps", json!(["lid", ["a"]]))),
-        (u.set_active_password("lid", "pw").request().unwrap(), js("setActivePassword", json!(["lid", "pw"]))),
-        (u.get_provider_token("lid", "google", true, false).request().unwrap(), js("getProviderToken", json!(["lid", "google", {"withRefreshToken": true}]))),
-        (u.history(s(&["u1"])).request().unwrap(), js("history", json!([["u1"]]))),
-        (u.import("Auth0", Some("dXM=".into()), None, false).request().unwrap(), js("import", json!(["Auth0", "dXM="]))),
-        (u.list_trusted_devices(s(&["a"])).request().unwrap(), js("listTrustedDevices", json!([["a"]]))),
+        (
+            u.load_by_user_id("uid").request().unwrap(),
+            js("loadByUserId", json!(["uid"])),
+        ),
+        (
+            u.delete_batch(s(&["u1", "u2"])).request().unwrap(),
+            js("deleteBatch", json!([["u1", "u2"]])),
+        ),
+        (
+            u.delete_all_test_users().request().unwrap(),
+            js("deleteAllTestUsers", json!([])),
+        ),
+        (
+            u.deactivate("lid").request().unwrap(),
+            js("deactivate", json!(["lid"])),
+        ),
+        (
+            u.add_tenant_roles("lid", "t", s(&["r"])).request().unwrap(),
+            js("addTenantRoles", json!(["lid", "t", ["r"]])),
+        ),
+        (
+            u.set_sso_apps("lid", s(&["a"])).request().unwrap(),
+            js("setSSOapps", json!(["lid", ["a"]])),
+        ),
+        (
+            u.set_active_password("lid", "pw").request().unwrap(),
+            js("setActivePassword", json!(["lid", "pw"])),
+        ),
+        (
+            u.get_provider_token("lid", "google", true, false)
+                .request()
+                .unwrap(),
+            js(
+                "getProviderToken",
+                json!(["lid", "google", {"withRefreshToken": true}]),
+            ),
+        ),
+        (
+            u.history(s(&["u1"])).request().unwrap(),
+            js("history", json!([["u1"]])),
+        ),
+        (
+            u.import("Auth0", Some("dXM=".into()), None, false)
+                .request()
+                .unwrap(),
+            js("import", json!(["Auth0", "dXM="])),
+        ),
+        (
+            u.list_trusted_devices(s(&["a"])).request().unwrap(),
+            js("listTrustedDevices", json!([["a"]])),
+        ),
         (
             u.create(
                 "lid",
@@ -43,22 +96,43 @@ fn rust_methods_match_javascript_methods() {
                     email: Some(Some("a@b.c".into())),
                     phone: Some(None),
                     roles: Some(Some(s(&["r"]))),
-                    user_tenants: Some(Some(vec![AssociatedTenant { tenant_id: "t".into(), role_names: None }])),
+                    user_tenants: Some(Some(vec![AssociatedTenant {
+                        tenant_id: "t".into(),
+                        role_names: None,
+                    }])),
                     ..Default::default()
                 },
             )
             .request()
             .unwrap(),
-            js("create", json!(["lid", {"email": "a@b.c", "phone": null, "roles": ["r"], "userTenants": [{"tenantId": "t"}]}])),
+            js(
+                "create",
+                json!(["lid", {"email": "a@b.c", "phone": null, "roles": ["r"], "userTenants": [{"tenantId": "t"}]}]),
+            ),
         ),
         (
-            u.patch("lid", PatchOptions { status: Some(Some(UserStatus::Disabled)), scim: Some(Some(true)), ..Default::default() })
-                .request()
-                .unwrap(),
-            js("patch", json!(["lid", {"status": "disabled", "scim": true}])),
+            u.patch(
+                "lid",
+                PatchOptions {
+                    status: Some(Some(UserStatus::Disabled)),
+                    scim: Some(Some(true)),
+                    ..Default::default()
+                },
+            )
+            .request()
+            .unwrap(),
+            js(
+                "patch",
+                json!(["lid", {"status": "disabled", "scim": true}]),
+            ),
         ),
         (
-            u.search_test_users(SearchRequest { limit: Some(3), ..Default::default() }).request().unwrap(),
+            u.search_test_users(SearchRequest {
+                limit: Some(3),
+                ..Default::default()
+            })
+            .request()
+            .unwrap(),
             js("searchTestUsers", json!([{"limit": 3}])),
         ),
     ];

@@ -4,7 +4,6 @@
 # `tools/bench.sh --quick` takes fewer samples.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./tools/install.sh --no-browser
+./tools/install.sh --no-browser   # includes npm ci in bench/ (@descope/node-sdk, esbuild)
 ./tools/build.sh
-(cd bench && npm ci --no-audit --no-fund --loglevel=error)
 BENCH_NOTES=bench/notes.md node bench/run.mjs "$@"

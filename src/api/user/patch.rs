@@ -105,3 +105,28 @@ impl Endpoint for PatchBatch {
         )
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::JsonArgs;
+    use serde_json::{json, Value};
+
+    #[test]
+    fn left_out_stays_absent_and_null_is_sent_as_null() {
+        let args = [
+            json!("lid"),
+            json!({"phone": null, "displayName": "D", "customAttributes": {"k": null}}),
+        ];
+        let r = Patch::from_args(&JsonArgs(&args))
+            .unwrap()
+            .request()
+            .unwrap();
+        let body: Value = serde_json::from_str(r.body.as_deref().unwrap()).unwrap();
+        assert_eq!(
+            body,
+            json!({"loginId": "lid", "phone": null, "displayName": "D", "customAttributes": {"k": null}})
+        );
+        assert_eq!(r.method, Method::Patch);
+    }
+}

@@ -103,7 +103,11 @@ export interface AssociatedTenant {
   roleNames?: string[];
 }
 
-/** Options of create, createTestUser and update. `null` is sent as `null`. */
+/**
+ * Options of create, createTestUser and update. A key left out is not sent; `null` is sent
+ * as `null`, which Descope (and the emulator) treat like a key left out: the field keeps its
+ * value. To clear a string field, send `""`.
+ */
 export interface UserOptions {
   email?: string | null;
   phone?: string | null;
@@ -132,7 +136,10 @@ export interface InviteOptions extends UserOptions {
   locale?: string | null;
 }
 
-/** What patch changes: only the keys given; `null` is sent as `null`. */
+/**
+ * What patch changes: only the keys given. `null` is sent as `null`, and leaves the field as
+ * it was (in Descope and in the emulator); `""` clears a string field.
+ */
 export interface PatchUserOptions {
   email?: string | null;
   phone?: string | null;
@@ -425,16 +432,22 @@ export interface UserManagement {
   updateEmail(loginIdOrUserId: string, email: string, isVerified: boolean, failOnConflict?: boolean): Promise<User>;
   /** POST /v1/mgmt/user/update/phone */
   updatePhone(loginIdOrUserId: string, phone: string, isVerified: boolean, failOnConflict?: boolean): Promise<User>;
-  /** POST /v1/mgmt/user/update/name */
+  /** POST /v1/mgmt/user/update/name. A part left `undefined` is not sent; `null` is sent
+   * as `null` (as node-sdk sends it) and leaves that part as it was; `""` clears it. */
   updateDisplayName(
     loginIdOrUserId: string,
-    displayName: string,
-    givenName?: string,
-    middleName?: string,
-    familyName?: string,
+    displayName: string | null,
+    givenName?: string | null,
+    middleName?: string | null,
+    familyName?: string | null,
   ): Promise<User>;
-  /** POST /v1/mgmt/user/update/name (name parts only) */
-  updateUserNames(loginIdOrUserId: string, givenName?: string, middleName?: string, familyName?: string): Promise<User>;
+  /** POST /v1/mgmt/user/update/name (name parts only; `null` and `""` as for updateDisplayName) */
+  updateUserNames(
+    loginIdOrUserId: string,
+    givenName?: string | null,
+    middleName?: string | null,
+    familyName?: string | null,
+  ): Promise<User>;
   /** POST /v1/mgmt/user/update/picture */
   updatePicture(loginIdOrUserId: string, picture: string): Promise<User>;
   /** POST /v1/mgmt/user/update/customAttribute */

@@ -377,10 +377,10 @@ impl<'c> UserApi<'c> {
     ) -> Call<'c, UpdateName> {
         self.call(UpdateName {
             login_id: login_id_or_user_id.into(),
-            display_name: Some(display_name.into()),
-            given_name,
-            middle_name,
-            family_name,
+            display_name: Some(Some(display_name.into())),
+            given_name: given_name.map(Some),
+            middle_name: middle_name.map(Some),
+            family_name: family_name.map(Some),
         })
     }
 

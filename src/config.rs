@@ -81,18 +81,7 @@ impl Config {
         management_key: Option<ManagementKey>,
         base_url: Option<String>,
     ) -> Result<Self, Error> {
-        if project_id.trim().is_empty() {
-            return Err(Error::invalid_argument(
-                "projectId",
-                "must be a non-empty string",
-            ));
-        }
-        if project_id.contains(':') || project_id.chars().any(char::is_whitespace) {
-            return Err(Error::invalid_argument(
-                "projectId",
-                "must not contain ':' or white space",
-            ));
-        }
+        check_project_id(&project_id)?;
         if management_key
             .as_ref()
             .is_some_and(|k| k.expose().is_empty())
@@ -204,20 +193,68 @@ impl fmt::Debug for Config {
     }
 }
 
-fn normalize_base_url(url: &str) -> Result<String, Error> {
-    let url = url.trim();
-    let rest = url
-        .strip_prefix("https://")
-        .or_else(|| url.strip_prefix("http://"));
-    match rest {
-        Some(host) if !host.is_empty() && !host.starts_with('/') => {
-            Ok(url.trim_end_matches('/').to_string())
-        }
-        _ => Err(Error::invalid_argument(
-            "baseUrl",
-            "must be an absolute http:// or https:// URL",
-        )),
+/// Project IDs are letters and digits only: the ID goes into the default base URL (the
+/// region rule) and the bearer, so `P…/x` or `P…@host` must never pick the host.
+fn check_project_id(project_id: &str) -> Result<(), Error> {
+    if project_id.is_empty() {
+        return Err(Error::invalid_argument(
+            "projectId",
+            "must be a non-empty string",
+        ));
     }
+    if !project_id.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        return Err(Error::invalid_argument(
+            "projectId",
+            "must contain letters and digits only",
+        ));
+    }
+    Ok(())
+}
+
+/// An absolute `http(s)` URL with a host and no user info, query or fragment; the trailing
+/// slash is dropped. The bearer goes wherever this points, so nothing odd is accepted.
+fn normalize_base_url(url: &str) -> Result<String, Error> {
+    let bad = |why: &str| Err(Error::invalid_argument("baseUrl", why.to_string()));
+    let url = url.trim();
+    let Some(rest) = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+    else {
+        return bad("must be an absolute http:// or https:// URL");
+    };
+    if url
+        .chars()
+        .any(|c| c.is_whitespace() || c.is_control() || c == '\\')
+    {
+        return bad("must not contain white space, control characters or backslashes");
+    }
+    if url.contains('?') || url.contains('#') {
+        return bad("must not have a query or a fragment");
+    }
+    let authority = rest.split('/').next().unwrap_or_default();
+    if authority.contains('@') {
+        return bad("must not contain user info (user:password@)");
+    }
+    let (host, port) = match authority.strip_prefix('[') {
+        // An IPv6 literal: `[::1]` or `[::1]:8080`.
+        Some(v6) => match v6.split_once(']') {
+            Some((host, "")) => (host, "0"),
+            Some((host, rest)) => (host, rest.strip_prefix(':').unwrap_or("x")),
+            None => ("", ""),
+        },
+        None => authority.rsplit_once(':').unwrap_or((authority, "0")),
+    };
+    let host_ok = !host.is_empty()
+        && host
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-._:".contains(&b));
+    if !host_ok {
+        return bad("must name a host");
+    }
+    if port.is_empty() || !port.bytes().all(|b| b.is_ascii_digit()) {
+        return bad("must have a numeric port, if any");
+    }
+    Ok(url.trim_end_matches('/').to_string())
 }
 
 #[cfg(test)]
@@ -302,9 +339,66 @@ mod tests {
 
     #[test]
     fn bad_project_ids_are_named() {
-        for id in ["", "  ", "a:b", "a b"] {
+        for id in [
+            "",
+            "  ",
+            "a:b",
+            "a b",
+            "Pco/x",
+            "Pco/x2aAc4T2V93bddihGEx2Ryhc8e5Z",
+            "Pev@l2aAc4T2V93bddihGEx2Ryhc8e5Z",
+            "P2abc.evil",
+            "P2abc#",
+            "P2é",
+        ] {
             let err = Config::new(id, "k").unwrap_err();
-            assert!(err.to_string().contains("projectId"), "{id:?}: {err}");
+            assert_eq!(err.argument(), Some("projectId"), "{id:?}: {err}");
+        }
+    }
+
+    #[test]
+    fn a_project_id_never_picks_another_host() {
+        // Reproduced by the review: `Pco/x…` made `https://api.co/x.descope.com`.
+        let err = Config::new("Pco/x2aAc4T2V93bddihGEx2Ryhc8e5Z", "k").unwrap_err();
+        assert_eq!(err.code(), "invalid_argument");
+        let err = Config::with_key_from_host("Pco/x2aAc4T2V93bddihGEx2Ryhc8e5Z".into(), None)
+            .unwrap_err();
+        assert_eq!(err.argument(), Some("projectId"));
+    }
+
+    #[test]
+    fn base_urls_are_absolute_http_without_user_info_query_or_fragment() {
+        for good in [
+            "https://api.descope.com",
+            "http://127.0.0.1:8791/",
+            "https://proxy.example/descope",
+            "http://[::1]:8080",
+            "http://localhost",
+        ] {
+            let c = Config::new("P2abc", "k").unwrap().with_base_url(good);
+            assert!(c.is_ok(), "{good}: {c:?}");
+        }
+        for bad in [
+            "api.descope.com",
+            "ftp://x",
+            "https://",
+            "https:///path",
+            "https://user:pw@api.descope.com",
+            "https://api.descope.com@evil.example",
+            "https://api.descope.com?x=1",
+            "https://api.descope.com#frag",
+            "https://api.descope.com:port",
+            "https://api descope.com",
+            "https://api.descope.com\\@evil",
+            "//api.descope.com",
+        ] {
+            let err = Config::new("P2abc", "k")
+                .unwrap()
+                .with_base_url(bad)
+                .unwrap_err();
+            assert_eq!(err.argument(), Some("baseUrl"), "{bad}");
+            let err = Config::build("P2abc".into(), None, Some(bad.into())).unwrap_err();
+            assert_eq!(err.argument(), Some("baseUrl"), "{bad}");
         }
     }
 }

@@ -7,6 +7,13 @@ use serde::Deserialize;
 /// How much of an unexpected body an error keeps (characters).
 pub const SNIPPET_LIMIT: usize = 256;
 
+/// What a scrubbed secret is replaced with.
+pub const REDACTED: &str = "<redacted>";
+
+/// The shortest piece of a secret that is scrubbed on its own: a body cut mid-key (by us
+/// or by whoever sent it) must not leave a usable part of the key behind.
+pub const SECRET_PIECE: usize = 8;
+
 /// Every way a call can fail.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
@@ -42,8 +49,10 @@ pub enum Error {
     },
     /// The request could not be sent or its answer not read.
     Network {
-        /// What the runtime said.
+        /// What the runtime said, with the code of its cause (`ECONNREFUSED`) when it has one.
         message: String,
+        /// The runtime's own error, handed to JavaScript callers as `err.cause`.
+        cause: Cause,
     },
     /// No answer within the timeout.
     Timeout {
@@ -61,6 +70,33 @@ pub enum Error {
         /// The start of the body.
         snippet: String,
     },
+}
+
+/// The runtime's error behind an [`Error::Network`] (on wasm32, the JavaScript value the
+/// fetch rejected with). It takes no part in comparisons and is never printed.
+#[derive(Clone, Default)]
+pub struct Cause {
+    #[cfg(target_arch = "wasm32")]
+    pub(crate) js: Option<wasm_bindgen::JsValue>,
+}
+
+impl Cause {
+    /// No cause known.
+    pub fn none() -> Self {
+        Self::default()
+    }
+}
+
+impl PartialEq for Cause {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl fmt::Debug for Cause {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Cause(..)")
+    }
 }
 
 /// Client-side error codes (Descope's own codes start with `E`).
@@ -125,7 +161,7 @@ impl Error {
                 format!("HTTP {status} with a body that is not a Descope error: {snippet:?}")
             }
             Self::InvalidArgument { argument, reason } => format!("{argument} {reason}"),
-            Self::Network { message } => format!("request failed: {message}"),
+            Self::Network { message, .. } => format!("request failed: {message}"),
             Self::Timeout { after_ms } => format!("no answer within {after_ms} ms"),
             Self::Aborted => "the request was aborted".to_string(),
             Self::Decode { path, message, .. } => {
@@ -142,13 +178,14 @@ impl Error {
         }
     }
 
-    /// The same error with every occurrence of `secret` in its text replaced, for text that
-    /// came from elsewhere (a body, a runtime message) and might echo the key.
+    /// The same error with `secret`, and every piece of it of [`SECRET_PIECE`] bytes or
+    /// more, scrubbed from its text: for text that came from elsewhere (a body, a runtime
+    /// message) and might echo the key.
     pub fn redact(self, secret: &str) -> Self {
         if secret.is_empty() {
             return self;
         }
-        let clean = |s: String| s.replace(secret, "<redacted>");
+        let clean = |s: String| scrub(&s, secret);
         match self {
             Self::Api {
                 status,
@@ -172,8 +209,9 @@ impl Error {
                 snippet: clean(snippet),
                 retry_after,
             },
-            Self::Network { message } => Self::Network {
+            Self::Network { message, cause } => Self::Network {
                 message: clean(message),
+                cause,
             },
             Self::Decode {
                 path,
@@ -239,9 +277,68 @@ pub fn parse_retry_after(value: Option<&str>) -> Option<u32> {
     value.and_then(|v| v.trim().parse::<u32>().ok())
 }
 
+/// `text` with `secret` and every piece of it of [`SECRET_PIECE`] bytes or more replaced
+/// by [`REDACTED`]. A secret shorter than a piece is replaced only whole.
+pub fn scrub(text: &str, secret: &str) -> String {
+    if secret.is_empty() {
+        return text.to_string();
+    }
+    if secret.len() < SECRET_PIECE {
+        return text.replace(secret, REDACTED);
+    }
+    let word = |w: &[u8]| {
+        let mut b = [0u8; SECRET_PIECE];
+        b.copy_from_slice(w);
+        u64::from_le_bytes(b)
+    };
+    // Every piece of the key as a number, sorted: a lookup per position of the text.
+    let mut pieces: Vec<u64> = secret.as_bytes().windows(SECRET_PIECE).map(word).collect();
+    pieces.sort_unstable();
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let (mut copied, mut covered_to) = (0, 0);
+    let mut start = None;
+    for (i, w) in bytes.windows(SECRET_PIECE).enumerate() {
+        if pieces.binary_search(&word(w)).is_ok() {
+            start.get_or_insert(i);
+            covered_to = i + SECRET_PIECE;
+        } else if let Some(from) = start.filter(|_| i >= covered_to) {
+            copy_redacted(text, &mut out, &mut copied, from, covered_to);
+            start = None;
+        }
+    }
+    if let Some(from) = start {
+        copy_redacted(text, &mut out, &mut copied, from, covered_to);
+    }
+    out.push_str(&text[copied..]);
+    out
+}
+
+/// Appends `text[copied..from]` and a [`REDACTED`] for `from..to`, widened to whole
+/// characters (a secret with non-ASCII bytes may match part of one).
+fn copy_redacted(text: &str, out: &mut String, copied: &mut usize, from: usize, to: usize) {
+    let mut from = from.max(*copied);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let mut to = to.min(text.len());
+    while !text.is_char_boundary(to) {
+        to += 1;
+    }
+    out.push_str(&text[*copied..from]);
+    out.push_str(REDACTED);
+    *copied = to;
+}
+
 /// Turns a non-2xx answer into an error: a Descope error body becomes [`Error::Api`],
-/// anything else [`Error::Http`] with a bounded snippet of the body.
-pub fn decode_error_response(status: u16, retry_after: Option<&str>, body: &[u8]) -> Error {
+/// anything else [`Error::Http`] with a bounded snippet of the body. `secret` (the key
+/// the request carried) is scrubbed from the whole body before anything is cut from it.
+pub fn decode_error_response(
+    status: u16,
+    retry_after: Option<&str>,
+    body: &[u8],
+    secret: &str,
+) -> Error {
     let retry_after = parse_retry_after(retry_after);
     if let Ok(parsed) = serde_json::from_slice::<ErrorBody>(body) {
         if !parsed.error_code.is_empty() {
@@ -256,19 +353,21 @@ pub fn decode_error_response(status: u16, retry_after: Option<&str>, body: &[u8]
                 description,
                 message: parsed.error_message.filter(|m| !m.is_empty()),
                 retry_after,
-            };
+            }
+            .redact(secret);
         }
     }
     Error::Http {
         status,
-        snippet: snippet(body),
+        snippet: snippet(body, secret),
         retry_after,
     }
 }
 
-/// The first [`SNIPPET_LIMIT`] characters of a body, lossily decoded.
-pub fn snippet(body: &[u8]) -> String {
-    let text = String::from_utf8_lossy(body);
+/// The first [`SNIPPET_LIMIT`] characters of a body, lossily decoded, after `secret` is
+/// scrubbed from all of it (so that a key straddling the cut leaves no piece behind).
+pub fn snippet(body: &[u8], secret: &str) -> String {
+    let text = scrub(&String::from_utf8_lossy(body), secret);
     let mut out: String = text.chars().take(SNIPPET_LIMIT).collect();
     if text.chars().nth(SNIPPET_LIMIT).is_some() {
         out.push('…');
@@ -283,7 +382,7 @@ mod tests {
     #[test]
     fn descope_error_body_is_decoded() {
         let body = br#"{"errorCode":"E112102","errorDescription":"User not found","errorMessage":"no user with that login ID"}"#;
-        let err = decode_error_response(400, None, body);
+        let err = decode_error_response(400, None, body, "");
         assert_eq!(err.code(), "E112102");
         assert_eq!(err.status(), 400);
         assert_eq!(err.description(), "User not found");
@@ -296,7 +395,7 @@ mod tests {
     #[test]
     fn rate_limit_keeps_retry_after() {
         let body = br#"{"errorCode":"E130429","errorDescription":"https://docs.descope.com/rate-limit","errorMessage":"API rate limit exceeded."}"#;
-        let err = decode_error_response(429, Some(" 10 "), body);
+        let err = decode_error_response(429, Some(" 10 "), body, "");
         assert_eq!(err.retry_after(), Some(10));
         assert_eq!(err.code(), "E130429");
     }
@@ -304,18 +403,18 @@ mod tests {
     #[test]
     fn html_empty_truncated_and_binary_bodies_keep_status_and_snippet() {
         let html = b"<html><body><h1>502 Bad Gateway</h1></body></html>";
-        let err = decode_error_response(502, None, html);
+        let err = decode_error_response(502, None, html, "");
         assert_eq!((err.status(), err.code()), (502, codes::HTTP_ERROR));
         assert!(err.to_string().contains("502 Bad Gateway"), "{err}");
 
-        let err = decode_error_response(500, None, b"");
+        let err = decode_error_response(500, None, b"", "");
         assert_eq!(err.description(), "HTTP 500 with an empty body");
 
-        let err = decode_error_response(503, None, br#"{"errorCode":"E1"#);
+        let err = decode_error_response(503, None, br#"{"errorCode":"E1"#, "");
         assert_eq!(err.code(), codes::HTTP_ERROR);
         assert!(err.description().contains("errorCode"));
 
-        let err = decode_error_response(500, None, &[0xff, 0xfe, b'x']);
+        let err = decode_error_response(500, None, &[0xff, 0xfe, b'x'], "");
         assert!(err.description().contains('x'));
     }
 
@@ -324,7 +423,7 @@ mod tests {
         let key = "K2secret-fake-key";
         let echoed = format!("<html>Bearer P2x:{key}</html>");
         for err in [
-            decode_error_response(502, None, echoed.as_bytes()),
+            decode_error_response(502, None, echoed.as_bytes(), ""),
             decode_error_response(
                 400,
                 None,
@@ -332,9 +431,11 @@ mod tests {
                     r#"{{"errorCode":"E1","errorDescription":"{key}","errorMessage":"{key}"}}"#
                 )
                 .as_bytes(),
+                "",
             ),
             Error::Network {
                 message: echoed.clone(),
+                cause: Cause::none(),
             },
             Error::Decode {
                 path: ".".into(),
@@ -350,10 +451,64 @@ mod tests {
         }
     }
 
+    /// No piece of `key` of [`SECRET_PIECE`] bytes is in any text of `err`.
+    fn assert_no_piece(err: &Error, key: &str) {
+        let texts = format!("{err} {err:?} {}", err.description());
+        for piece in key.as_bytes().windows(SECRET_PIECE) {
+            let piece = std::str::from_utf8(piece).unwrap();
+            assert!(!texts.contains(piece), "{piece:?} left in {texts}");
+        }
+    }
+
+    #[test]
+    fn a_key_straddling_the_cut_leaves_no_piece() {
+        // A 502 page echoing the request's Authorization header, with the key at every
+        // offset around the 256-character cut.
+        let key = "K2AbCdEfGhIjKlMnOpQrStUvWxYz0123456789aBcDeFgHiJkLmNoPqRsTuVwXyZ01";
+        for offset in (SNIPPET_LIMIT - key.len() - 8)..(SNIPPET_LIMIT + 8) {
+            let body = format!("{}{key}{}", "x".repeat(offset), "y".repeat(300));
+            let err = decode_error_response(502, None, body.as_bytes(), key);
+            assert_no_piece(&err, key);
+            assert_eq!(err.status(), 502);
+            // Also when only the final redaction runs (a body that was cut elsewhere).
+            let cut: String = body.chars().take(SNIPPET_LIMIT).collect();
+            let err = Error::Http {
+                status: 502,
+                snippet: cut,
+                retry_after: None,
+            }
+            .redact(key);
+            assert_no_piece(&err, key);
+        }
+        let json = format!(
+            r#"{{"errorCode":"E1","errorDescription":"{}{}","errorMessage":"m"}}"#,
+            "d".repeat(250),
+            &key[..40]
+        );
+        assert_no_piece(&decode_error_response(400, None, json.as_bytes(), key), key);
+    }
+
+    #[test]
+    fn scrub_keeps_everything_else() {
+        let key = "K2-0123456789";
+        assert_eq!(scrub("a K2-0123456789 b", key), "a <redacted> b");
+        assert_eq!(scrub("K2-01234 and 3456789", key), "<redacted> and 3456789");
+        assert_eq!(scrub("é0123456789é", key), "é<redacted>é");
+        assert_eq!(scrub("short", key), "short");
+        assert_eq!(
+            scrub("no key here at all, none", key),
+            "no key here at all, none"
+        );
+        assert_eq!(scrub("xK2-0123456789K2-0123456789x", key), "x<redacted>x");
+        assert_eq!(scrub("abc", "abc"), REDACTED);
+        assert_eq!(scrub("ab", ""), "ab");
+    }
+
     #[test]
     fn long_bodies_are_cut() {
         let body = "a".repeat(10_000);
-        let Error::Http { snippet, .. } = decode_error_response(500, None, body.as_bytes()) else {
+        let Error::Http { snippet, .. } = decode_error_response(500, None, body.as_bytes(), "")
+        else {
             panic!("expected Http");
         };
         assert_eq!(snippet.chars().count(), SNIPPET_LIMIT + 1);
@@ -361,7 +516,8 @@ mod tests {
 
     #[test]
     fn empty_error_code_is_not_a_descope_error() {
-        let err = decode_error_response(400, None, br#"{"errorCode":"","errorDescription":"x"}"#);
+        let err =
+            decode_error_response(400, None, br#"{"errorCode":"","errorDescription":"x"}"#, "");
         assert_eq!(err.code(), codes::HTTP_ERROR);
     }
 

@@ -63,8 +63,10 @@
 //!
 //! ## Timeouts, retries and errors
 //!
-//! Calls time out after 60 s and retry edge failures (503, 520–530) up to three attempts,
-//! as Descope's Go and Python SDKs do; [`Client::with_options`] changes both. Every failure
+//! Calls time out after 60 s and retry edge failures (503, 520–524, 530) up to three
+//! attempts, as Descope's Go and Python SDKs do, except that a call that creates is never
+//! re-sent after 520, 524 or a network error (Descope may have done the work); a
+//! `Retry-After` is never cut short. [`Client::with_options`] changes both. Every failure
 //! is an [`Error`], whose `Display` reads `Descope [E112102] User not found (HTTP 400)` and
 //! whose [`Error::code`], [`Error::status`] and [`Error::retry_after`] let callers branch.
 //! The management key never appears in any `Debug` or `Display` output.

@@ -1,7 +1,8 @@
-//! What a client keeps between calls: its configuration, its default call options, and
-//! the rate-limit tier learnt from `GET /v1/mgmt/license`.
+//! What a client keeps between calls: its configuration and its default call options;
+//! and, shared by every client of the process (a Worker isolate), the rate-limit tier
+//! learnt from `GET /v1/mgmt/license` for each base URL and project ID.
 
-use std::cell::RefCell;
+use std::sync::{Mutex, PoisonError};
 
 use crate::config::Config;
 use crate::error::Error;
@@ -44,34 +45,40 @@ impl CallOptions {
     }
 }
 
-/// Where the rate-limit tier stands.
+/// Where the rate-limit tier of one base URL and project ID stands.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Tier {
-    /// Not asked yet.
-    Unknown,
-    /// Asked (or being asked); no answer to use.
+    /// Asked (or being asked); no answer to use. A failed handshake stays here: it is not
+    /// asked again.
     Asked,
     /// Known: sent as `x-descope-license`.
     Known(String),
+}
+
+/// The tiers learnt in this process, by base URL and project ID. One cache for all
+/// clients, so that a Worker that builds a client per request still asks once per
+/// isolate. A handful of entries at most: a linear scan is enough.
+static TIERS: Mutex<Vec<(String, String, Tier)>> = Mutex::new(Vec::new());
+
+fn with_tiers<T>(f: impl FnOnce(&mut Vec<(String, String, Tier)>) -> T) -> T {
+    // The lock guards plain data: a panic elsewhere cannot leave it half-written.
+    f(&mut TIERS.lock().unwrap_or_else(PoisonError::into_inner))
 }
 
 /// A client's state, shared by every view of it (`descope.with(...)`).
 #[derive(Debug)]
 pub struct Session {
     config: Config,
-    tier: RefCell<Tier>,
+    /// A tier the caller gave (`licenseTier`): no handshake, nothing shared.
+    given_tier: Option<String>,
 }
 
 impl Session {
     /// A session; `license_tier` skips the handshake.
     pub fn new(config: Config, license_tier: Option<String>) -> Self {
-        let tier = match license_tier {
-            Some(t) => Tier::Known(t),
-            None => Tier::Unknown,
-        };
         Self {
             config,
-            tier: RefCell::new(tier),
+            given_tier: license_tier.filter(|t| !t.is_empty()),
         }
     }
 
@@ -80,30 +87,51 @@ impl Session {
         &self.config
     }
 
-    /// The `x-descope-license` value, once known.
-    pub fn license_tier(&self) -> Option<String> {
-        match &*self.tier.borrow() {
-            Tier::Known(t) => Some(t.clone()),
-            _ => None,
-        }
+    fn is_mine(&self, entry: &(String, String, Tier)) -> bool {
+        entry.0 == self.config.base_url() && entry.1 == self.config.project_id()
     }
 
-    /// True exactly once per session (and only with a management key): the caller should
-    /// ask `GET /v1/mgmt/license` now. Later calls do not wait for the answer.
-    pub fn claim_license_handshake(&self) -> bool {
-        let mut tier = self.tier.borrow_mut();
-        if *tier == Tier::Unknown && self.config.has_management_key() {
-            *tier = Tier::Asked;
-            return true;
+    /// The `x-descope-license` value, once known.
+    pub fn license_tier(&self) -> Option<String> {
+        if let Some(t) = &self.given_tier {
+            return Some(t.clone());
         }
-        false
+        with_tiers(|tiers| match tiers.iter().find(|e| self.is_mine(e)) {
+            Some((_, _, Tier::Known(t))) => Some(t.clone()),
+            _ => None,
+        })
+    }
+
+    /// True exactly once per process for this base URL and project ID (and only with a
+    /// management key and no given tier): the caller should ask `GET /v1/mgmt/license`
+    /// now. Other calls do not wait for the answer.
+    pub fn claim_license_handshake(&self) -> bool {
+        if self.given_tier.is_some() || !self.config.has_management_key() {
+            return false;
+        }
+        with_tiers(|tiers| {
+            if tiers.iter().any(|e| self.is_mine(e)) {
+                return false;
+            }
+            tiers.push((
+                self.config.base_url().to_string(),
+                self.config.project_id().to_string(),
+                Tier::Asked,
+            ));
+            true
+        })
     }
 
     /// Records the handshake's answer (`None` when it failed: it is not asked again).
     pub fn record_license(&self, tier: Option<String>) {
-        if let Some(t) = tier.filter(|t| !t.is_empty()) {
-            *self.tier.borrow_mut() = Tier::Known(t);
-        }
+        let Some(t) = tier.filter(|t| !t.is_empty()) else {
+            return;
+        };
+        with_tiers(|tiers| {
+            if let Some(entry) = tiers.iter_mut().find(|e| self.is_mine(e)) {
+                entry.2 = Tier::Known(t);
+            }
+        });
     }
 }
 
@@ -111,9 +139,11 @@ impl Session {
 mod tests {
     use super::*;
 
+    // Each test uses project IDs of its own: the cache is one per process.
+
     #[test]
     fn the_handshake_is_claimed_once_and_its_answer_kept() {
-        let s = Session::new(Config::new("P2a", "K2fake").unwrap(), None);
+        let s = Session::new(Config::new("P2once", "K2fake").unwrap(), None);
         assert!(s.claim_license_handshake());
         assert!(!s.claim_license_handshake());
         assert_eq!(s.license_tier(), None);
@@ -122,12 +152,47 @@ mod tests {
     }
 
     #[test]
+    fn every_client_of_the_process_shares_the_tier_of_its_base_url_and_project() {
+        let config = Config::new("P2shared", "K2fake").unwrap();
+        let first = Session::new(config.clone(), None);
+        assert!(first.claim_license_handshake());
+        // A client per request (a Worker's habit) asks no more.
+        let second = Session::new(config.clone(), None);
+        assert!(!second.claim_license_handshake());
+        first.record_license(Some("tier9".into()));
+        assert_eq!(second.license_tier().as_deref(), Some("tier9"));
+        // Another base URL or another project asks for itself.
+        let elsewhere = Session::new(config.with_base_url("http://127.0.0.1:1").unwrap(), None);
+        assert!(elsewhere.claim_license_handshake());
+        assert_eq!(elsewhere.license_tier(), None);
+        let other = Session::new(Config::new("P2sharedOther", "K2fake").unwrap(), None);
+        assert!(other.claim_license_handshake());
+    }
+
+    #[test]
+    fn a_failed_handshake_is_not_asked_again() {
+        let s = Session::new(Config::new("P2failed", "K2fake").unwrap(), None);
+        assert!(s.claim_license_handshake());
+        s.record_license(None);
+        let again = Session::new(Config::new("P2failed", "K2fake").unwrap(), None);
+        assert!(!again.claim_license_handshake());
+        assert_eq!(again.license_tier(), None);
+    }
+
+    #[test]
     fn a_given_tier_or_a_keyless_client_skips_it() {
-        let s = Session::new(Config::new("P2a", "K2fake").unwrap(), Some("tier2".into()));
+        let s = Session::new(
+            Config::new("P2given", "K2fake").unwrap(),
+            Some("tier2".into()),
+        );
         assert!(!s.claim_license_handshake());
         assert_eq!(s.license_tier().as_deref(), Some("tier2"));
-        let keyless =
-            Config::build("P2a".into(), None, Some("https://proxy.example".into())).unwrap();
+        let keyless = Config::build(
+            "P2keyless".into(),
+            None,
+            Some("https://proxy.example".into()),
+        )
+        .unwrap();
         assert!(!Session::new(keyless, None).claim_license_handshake());
     }
 

@@ -17,7 +17,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortSignal, RequestInit};
 
 use crate::api::{decode_output, Endpoint, Method, Request, Unwrap};
-use crate::error::{decode_error_response, snippet, Error};
+use crate::error::{decode_error_response, snippet, Cause, Error};
 use crate::models::License;
 use crate::retry::Outcome;
 use crate::session::{CallOptions, Session};
@@ -61,9 +61,30 @@ fn js_message(value: &JsValue) -> String {
         .unwrap_or_else(|| "unknown JavaScript error".to_string())
 }
 
+/// A failed fetch or body read. Node's undici says only "fetch failed"; the reason
+/// (`ECONNREFUSED`, `UND_ERR_SOCKET`) is on its `cause`, so its code and message are added.
 fn network(value: &JsValue) -> Error {
+    let mut message = js_message(value);
+    let cause = js_sys::Reflect::get(value, &JsValue::from_str("cause")).unwrap_or_default();
+    if cause.is_object() {
+        let code = js_sys::Reflect::get(&cause, &JsValue::from_str("code"))
+            .ok()
+            .and_then(|c| c.as_string());
+        let detail = cause
+            .dyn_ref::<js_sys::Error>()
+            .map(|e| String::from(e.message()));
+        match (code, detail) {
+            (Some(code), Some(d)) if !d.is_empty() => message = format!("{message} ({code}: {d})"),
+            (Some(code), _) => message = format!("{message} ({code})"),
+            (None, Some(d)) if !d.is_empty() => message = format!("{message} ({d})"),
+            _ => {}
+        }
+    }
     Error::Network {
-        message: js_message(value),
+        message,
+        cause: Cause {
+            js: Some(value.clone()),
+        },
     }
 }
 
@@ -168,71 +189,118 @@ async fn fetch_once(ctx: Ctx<'_>, req: &Request) -> Result<Answer, Error> {
         status,
         retry_after.as_deref(),
         body.as_bytes(),
+        ctx.secret(),
     ))
 }
 
-/// One attempt, raced against a timer of `budget_ms`: the first to finish wins. The
-/// caller's signal (if any) aborts the fetch itself. No AbortController is made per attempt:
-/// in Node one costs more than the rest of the call's own work.
+/// A timer of `ms` that also ends when the caller's signal fires. Dropping it clears the
+/// timer, removes the listener and settles its promise, so nothing is left behind: a
+/// pending timer would keep Node's event loop alive, and a promise never settled keeps
+/// its callbacks (and their memory) forever.
+struct Deadline {
+    id: JsValue,
+    resolve: Option<Function>,
+    signal: Option<AbortSignal>,
+    done: JsFuture,
+}
+
+impl Deadline {
+    fn new(ms: f64, signal: Option<&AbortSignal>) -> Self {
+        let mut id = JsValue::UNDEFINED;
+        let mut settle = None;
+        let promise = Promise::new(&mut |resolve, _reject| {
+            id = set_timeout(&resolve, ms.max(0.0));
+            if let Some(s) = signal {
+                let _ = s.add_event_listener_with_callback("abort", &resolve);
+            }
+            settle = Some(resolve);
+        });
+        Self {
+            id,
+            resolve: settle,
+            signal: signal.cloned(),
+            done: JsFuture::from(promise),
+        }
+    }
+}
+
+impl Future for Deadline {
+    type Output = ();
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut std::task::Context<'_>) -> Poll<()> {
+        Pin::new(&mut self.done).poll(cx).map(|_| ())
+    }
+}
+
+impl Drop for Deadline {
+    fn drop(&mut self) {
+        clear_timeout(&self.id);
+        if let Some(resolve) = self.resolve.take() {
+            if let Some(s) = &self.signal {
+                let _ = s.remove_event_listener_with_callback("abort", &resolve);
+            }
+            let _ = resolve.call0(&JsValue::UNDEFINED);
+        }
+    }
+}
+
+/// Runs `work` until `deadline` (ms since the epoch) or the caller's signal, whichever
+/// comes first: `Timeout` or `Aborted`. Work that cannot be cancelled (the host's key
+/// function) is abandoned; a fetch is also aborted by the signal it was given.
+pub async fn within<F: Future>(
+    work: F,
+    deadline: f64,
+    timeout_ms: u32,
+    signal: Option<&AbortSignal>,
+) -> Result<F::Output, Error> {
+    let aborted = || signal.is_some_and(AbortSignal::aborted);
+    if aborted() {
+        return Err(Error::Aborted);
+    }
+    let timed_out = Error::Timeout {
+        after_ms: timeout_ms,
+    };
+    let remaining = deadline - js_sys::Date::now();
+    if remaining <= 0.0 {
+        return Err(timed_out);
+    }
+    let mut stop = Deadline::new(remaining, signal);
+    let mut work = std::pin::pin!(work);
+    let finished = std::future::poll_fn(|cx| {
+        if let Poll::Ready(value) = work.as_mut().poll(cx) {
+            return Poll::Ready(Some(value));
+        }
+        Pin::new(&mut stop).poll(cx).map(|()| None)
+    })
+    .await;
+    match finished {
+        Some(value) => Ok(value),
+        None if aborted() => Err(Error::Aborted),
+        None => Err(timed_out),
+    }
+}
+
+/// One attempt, until the call's deadline. The caller's signal (if any) also aborts the
+/// fetch itself. No AbortController is made per attempt: in Node one costs more than the
+/// rest of the call's own work.
 async fn attempt(
     ctx: Ctx<'_>,
     req: &Request,
-    budget_ms: f64,
+    deadline: f64,
     timeout_ms: u32,
 ) -> Result<Answer, Error> {
-    let user_signal = ctx.signal;
-    if user_signal.is_some_and(AbortSignal::aborted) {
-        return Err(Error::Aborted);
-    }
-    let mut timer_id = JsValue::UNDEFINED;
-    let mut settle: Option<Function> = None;
-    let mut timer = JsFuture::from(Promise::new(&mut |resolve, _reject| {
-        timer_id = set_timeout(&resolve, budget_ms.max(0.0));
-        settle = Some(resolve);
-    }));
-    let mut fetch = std::pin::pin!(fetch_once(ctx, req));
-    let finished = std::future::poll_fn(|cx| {
-        if let Poll::Ready(result) = fetch.as_mut().poll(cx) {
-            return Poll::Ready(Some(result));
-        }
-        match Pin::new(&mut timer).poll(cx) {
-            Poll::Ready(_) => Poll::Ready(None),
-            Poll::Pending => Poll::Pending,
-        }
-    })
-    .await;
-    clear_timeout(&timer_id);
-    // Settle the timer's promise so that its callbacks run and are freed; a promise left
-    // pending would keep them (and their memory) forever.
-    if let Some(resolve) = settle {
-        let _ = resolve.call0(&JsValue::UNDEFINED);
-    }
-    match finished {
-        // The request is abandoned, not aborted: it ends on its own.
-        None => Err(Error::Timeout {
-            after_ms: timeout_ms,
-        }),
-        Some(Err(_)) if user_signal.is_some_and(AbortSignal::aborted) => Err(Error::Aborted),
-        Some(result) => result,
+    match within(fetch_once(ctx, req), deadline, timeout_ms, ctx.signal).await {
+        // The fetch failed because the caller aborted it.
+        Ok(Err(_)) if ctx.signal.is_some_and(AbortSignal::aborted) => Err(Error::Aborted),
+        Ok(result) => result,
+        // On a timeout the request is abandoned, not aborted: it ends on its own.
+        Err(err) => Err(err),
     }
 }
 
 /// Waits `ms`, or less if the caller's signal fires (then `Aborted`).
 async fn sleep(ms: u32, signal: Option<&AbortSignal>) -> Result<(), Error> {
-    let mut timer = JsValue::UNDEFINED;
-    let mut listener: Option<Function> = None;
-    let promise = Promise::new(&mut |resolve, _reject| {
-        timer = set_timeout(&resolve, f64::from(ms));
-        if let Some(s) = signal {
-            let _ = s.add_event_listener_with_callback("abort", &resolve);
-            listener = Some(resolve);
-        }
-    });
-    let _ = JsFuture::from(promise).await;
-    clear_timeout(&timer);
-    if let (Some(s), Some(f)) = (signal, &listener) {
-        let _ = s.remove_event_listener_with_callback("abort", f);
-    }
+    Deadline::new(f64::from(ms), signal).await;
     if signal.is_some_and(AbortSignal::aborted) {
         return Err(Error::Aborted);
     }
@@ -241,10 +309,11 @@ async fn sleep(ms: u32, signal: Option<&AbortSignal>) -> Result<(), Error> {
 
 /// Learns the rate-limit tier once per session; a failure is ignored.
 async fn license_handshake(ctx: Ctx<'_>, deadline: f64) {
-    let budget = (deadline - js_sys::Date::now()).min(LICENSE_TIMEOUT_MS) / 2.0;
+    let now = js_sys::Date::now();
+    let budget = (deadline - now).min(LICENSE_TIMEOUT_MS) / 2.0;
     let req = Request::bodiless(Method::Get, "/v1/mgmt/license", Unwrap::Whole);
     let as_text = Ctx { json: false, ..ctx };
-    let tier = match attempt(as_text, &req, budget, 0).await {
+    let tier = match attempt(as_text, &req, now + budget, 0).await {
         Ok(answer) => decode_output::<License>(&text_of(&answer), Unwrap::Whole)
             .ok()
             .map(|l| l.rate_limit_tier),
@@ -272,29 +341,43 @@ fn outcome(err: &Error) -> Option<Outcome> {
     }
 }
 
+/// The deadline of a call that starts now (ms since the epoch).
+pub fn deadline_of(options: &CallOptions) -> f64 {
+    js_sys::Date::now() + f64::from(options.timeout_ms)
+}
+
 /// Sends `req` with retries, within the call's timeout, and returns the 2xx answer or the
 /// error the last attempt ended with. The key is redacted from every error.
 pub async fn execute(ctx: Ctx<'_>, req: &Request, options: &CallOptions) -> Result<Answer, Error> {
-    run(ctx, req, options)
+    execute_by(ctx, req, options, deadline_of(options)).await
+}
+
+/// [`execute`] for a call that started earlier (its host key was awaited first): it ends
+/// by `deadline`.
+pub async fn execute_by(
+    ctx: Ctx<'_>,
+    req: &Request,
+    options: &CallOptions,
+    deadline: f64,
+) -> Result<Answer, Error> {
+    run(ctx, req, options, deadline)
         .await
         .map_err(|e| e.redact(ctx.secret()))
 }
 
-async fn run(ctx: Ctx<'_>, req: &Request, options: &CallOptions) -> Result<Answer, Error> {
-    let deadline = js_sys::Date::now() + f64::from(options.timeout_ms);
+async fn run(
+    ctx: Ctx<'_>,
+    req: &Request,
+    options: &CallOptions,
+    deadline: f64,
+) -> Result<Answer, Error> {
     if ctx.session.claim_license_handshake() {
         license_handshake(ctx, deadline).await;
     }
     let mut attempts = 0;
     loop {
-        let remaining = deadline - js_sys::Date::now();
-        if remaining <= 0.0 {
-            return Err(Error::Timeout {
-                after_ms: options.timeout_ms,
-            });
-        }
         attempts += 1;
-        let err = match attempt(ctx, req, remaining, options.timeout_ms).await {
+        let err = match attempt(ctx, req, deadline, options.timeout_ms).await {
             Ok(answer) => return Ok(answer),
             Err(err) => err,
         };
@@ -328,7 +411,7 @@ pub fn unwrap_js(answer: Answer, unwrap: Unwrap) -> Result<JsValue, Error> {
             json_parse(&text).map_err(|e| Error::Decode {
                 path: ".".into(),
                 message: format!("not JSON: {}", js_message(&e)),
-                snippet: snippet(String::from(&text).as_bytes()),
+                snippet: snippet(String::from(&text).as_bytes(), ""),
             })?
         }
         _ => answer.body,

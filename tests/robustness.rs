@@ -3,7 +3,10 @@
 //! panic, and the errors keep their promises (status kept, snippet bounded, code set).
 
 use descope_mgmt::api::{decode_output, user, JsonArgs, Unwrap};
-use descope_mgmt::error::{decode_error_response, SNIPPET_LIMIT};
+use descope_mgmt::error::{decode_error_response, SECRET_PIECE, SNIPPET_LIMIT};
+
+/// A fake key that bodies sometimes echo.
+const ECHOED_KEY: &str = "K2fakeEchoedKey-0123456789abcdefghijklmnopqrstuvwxyz";
 use descope_mgmt::models::{BatchResponse, SearchResponse, User, UserHistory};
 use serde_json::Value;
 
@@ -82,7 +85,21 @@ fn decoding_random_bodies_never_panics_and_errors_keep_their_promises() {
         };
         let status = [400, 401, 404, 429, 500, 502, 503, 530][rng.below(8)];
         let retry = ["", "7", "x", "-1", "99999999999"][rng.below(5)];
-        let err = decode_error_response(status, Some(retry), &body);
+        // Now and then the body echoes the key somewhere, as a proxy's error page might.
+        let mut body = body;
+        if i % 3 == 0 {
+            let at = rng.below(body.len() + 1);
+            body.splice(at..at, ECHOED_KEY.bytes());
+        }
+        let err = decode_error_response(status, Some(retry), &body, ECHOED_KEY);
+        let shown = format!("{err} {err:?}");
+        for piece in ECHOED_KEY.as_bytes().windows(SECRET_PIECE) {
+            let piece = String::from_utf8_lossy(piece);
+            assert!(
+                !shown.contains(&*piece),
+                "iteration {i}: {piece} in {shown}"
+            );
+        }
         assert_eq!(err.status(), status, "iteration {i}");
         assert!(!err.code().is_empty(), "iteration {i}");
         assert!(

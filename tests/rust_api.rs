@@ -28,10 +28,23 @@ fn rust_methods_match_javascript_methods() {
             js("updatePicture", json!(["lid", "foo"])),
         ),
         (
-            u.update_display_name("lid", "foo", Some("g".into()), None, Some("f".into()))
+            u.update_display_name(
+                "lid",
+                "foo",
+                Some("g".into()),
+                Some("m".into()),
+                Some("f".into()),
+            )
+            .request()
+            .unwrap(),
+            js("updateDisplayName", json!(["lid", "foo", "g", "m", "f"])),
+        ),
+        (
+            // A name part left out is not sent (a JavaScript `null` would be sent as null).
+            u.update_display_name("lid", "foo", Some("g".into()), None, None)
                 .request()
                 .unwrap(),
-            js("updateDisplayName", json!(["lid", "foo", "g", null, "f"])),
+            js("updateDisplayName", json!(["lid", "foo", "g"])),
         ),
         (
             u.update_custom_attribute("lid", "n", 7).request().unwrap(),

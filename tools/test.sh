@@ -22,6 +22,14 @@ if ! port_free "$PORT"; then
   PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 fi
 port_free "$PORT" || { echo "no free port for the emulator" >&2; exit 1; }
+# The wasm-bindgen test runner's server (headless Chromium) on a fixed origin: its page reads
+# the emulator's admin endpoints, which send CORS headers only to --admin-cors-origin.
+WB_PORT=${DESCOPE_WASM_TEST_PORT:-8792}
+if [ "$WB_PORT" = "$PORT" ] || ! port_free "$WB_PORT"; then
+  WB_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+fi
+[ "$WB_PORT" != "$PORT" ] && port_free "$WB_PORT" || { echo "no free port for the wasm test runner" >&2; exit 1; }
+export WASM_BINDGEN_TEST_ADDRESS=127.0.0.1:$WB_PORT
 # Fake credentials: the emulator checks them; no real key is ever used by the tests.
 export DESCOPE_EMULATOR_PROJECT_ID=P2emulatorProject00000000001
 export DESCOPE_EMULATOR_KEY=K2emulator-fake-management-key
@@ -30,7 +38,8 @@ export DESCOPE_EMULATOR_URL=http://127.0.0.1:$PORT
 step "build and start the emulator on $DESCOPE_EMULATOR_URL"
 cargo build -q -p descope-emulator
 target/debug/descope-emulator --port "$PORT" --project-id "$DESCOPE_EMULATOR_PROJECT_ID" \
-  --management-key "$DESCOPE_EMULATOR_KEY" > "$LOG/emulator.log" 2>&1 &
+  --management-key "$DESCOPE_EMULATOR_KEY" --admin-cors-origin "http://127.0.0.1:$WB_PORT" \
+  > "$LOG/emulator.log" 2>&1 &
 EMU_PID=$!
 trap 'kill $EMU_PID 2>/dev/null || true' EXIT
 for _ in $(seq 100); do grep -q "listening on" "$LOG/emulator.log" && break; sleep 0.1; done

@@ -12,7 +12,7 @@ pub const DEFAULT_LICENSE_TIER: &str = "tier2";
 
 pub const USAGE: &str = "usage: descope-emulator --port N [--host 127.0.0.1] [--seed FILE.json] \
 [--sample-users N] [--project-id ID] [--management-key KEY] [--license-tier tier2] \
-[--latency-ms MS] [--rate-limit N/SECS] [--fault JSON]...";
+[--latency-ms MS] [--rate-limit N/SECS] [--fault JSON]... [--admin-cors-origin ORIGIN]...";
 
 #[derive(Clone, PartialEq)]
 pub struct Config {
@@ -26,6 +26,10 @@ pub struct Config {
     /// Fault rules in the `POST /emulator/faults` format, from `--latency-ms`,
     /// `--rate-limit` and `--fault`.
     pub faults: Vec<Value>,
+    /// Exact origins (`scheme://host[:port]`, as browsers send them in `Origin`) whose pages
+    /// may read the `/emulator/*` admin endpoints cross-origin (`--admin-cors-origin`).
+    /// Empty (the default): the admin endpoints send no CORS headers at all.
+    pub admin_cors_origins: Vec<String>,
 }
 
 // The management key never appears in logs or panics.
@@ -40,6 +44,7 @@ impl std::fmt::Debug for Config {
             .field("management_key", &"<redacted>")
             .field("license_tier", &self.license_tier)
             .field("faults", &self.faults)
+            .field("admin_cors_origins", &self.admin_cors_origins)
             .finish()
     }
 }
@@ -55,6 +60,7 @@ impl Default for Config {
             management_key: DEFAULT_MANAGEMENT_KEY.to_string(),
             license_tier: DEFAULT_LICENSE_TIER.to_string(),
             faults: Vec::new(),
+            admin_cors_origins: Vec::new(),
         }
     }
 }
@@ -152,6 +158,13 @@ impl Config {
                         .map_err(|e| format!("--fault: invalid JSON: {e}"))?;
                     config.faults.push(rule);
                 }
+                "--admin-cors-origin" => {
+                    let v = value()?;
+                    check_origin(&v).map_err(|e| format!("--admin-cors-origin {v:?}: {e}"))?;
+                    if !config.admin_cors_origins.contains(&v) {
+                        config.admin_cors_origins.push(v);
+                    }
+                }
                 _ => return Err(format!("unknown argument: {flag}\n{USAGE}")),
             }
         }
@@ -163,6 +176,77 @@ impl Config {
     pub fn bearer(&self) -> String {
         format!("{}:{}", self.project_id, self.management_key)
     }
+}
+
+/// Accepts exactly one serialized origin as a browser sends it in `Origin`:
+/// `http://` or `https://`, a lowercase host name, IPv4 or bracketed IPv6 address, and an
+/// optional non-default port; no path, query, fragment, user info, trailing slash or `*`.
+/// Anything else could never equal a browser's `Origin`, or would open the admin endpoints
+/// to every page, so it is refused rather than silently never matching.
+fn check_origin(v: &str) -> Result<(), String> {
+    const FORM: &str = "expected an exact origin like http://127.0.0.1:8123 \
+(scheme://host[:port], no path)";
+    if v.contains('*') {
+        return Err(format!("wildcards are not allowed; {FORM}"));
+    }
+    let (scheme, rest) = v
+        .split_once("://")
+        .ok_or_else(|| format!("no scheme; {FORM}"))?;
+    let default_port = match scheme {
+        "http" => "80",
+        "https" => "443",
+        _ => return Err(format!("scheme must be http or https; {FORM}")),
+    };
+    if rest.contains(['/', '?', '#', '@']) {
+        return Err(format!("path, query, fragment or user info given; {FORM}"));
+    }
+    let port = if let Some(after) = rest.strip_prefix('[') {
+        let (addr, tail) = after
+            .split_once(']')
+            .ok_or_else(|| format!("unclosed IPv6 address; {FORM}"))?;
+        if addr.parse::<std::net::Ipv6Addr>().is_err()
+            || addr.contains(|c: char| c.is_ascii_uppercase())
+        {
+            return Err(format!("not an IPv6 address: {addr}; {FORM}"));
+        }
+        match tail {
+            "" => None,
+            t => Some(
+                t.strip_prefix(':')
+                    .ok_or_else(|| format!("unexpected text after the host; {FORM}"))?,
+            ),
+        }
+    } else {
+        let (host, port) = match rest.split_once(':') {
+            Some((h, p)) => (h, Some(p)),
+            None => (rest, None),
+        };
+        let host_ok = !host.is_empty()
+            && host
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'.' || b == b'-');
+        if !host_ok {
+            return Err(format!(
+                "host must be a lowercase name or an IP address; {FORM}"
+            ));
+        }
+        port
+    };
+    if let Some(p) = port {
+        let valid = !p.is_empty()
+            && !p.starts_with('0')
+            && p.bytes().all(|b| b.is_ascii_digit())
+            && p.parse::<u16>().is_ok();
+        if !valid {
+            return Err(format!("not a port number: {p}; {FORM}"));
+        }
+        if p == default_port {
+            return Err(format!(
+                "browsers omit the default port {p} for {scheme}; leave it out"
+            ));
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -187,6 +271,64 @@ mod tests {
         assert!(parse(&["--port", "1", "--bogus"]).is_err());
         let c = parse(&["--port", "1", "--rate-limit", "5/10", "--latency-ms", "3"]).unwrap();
         assert_eq!(c.faults.len(), 2);
+    }
+
+    #[test]
+    fn admin_cors_origins() {
+        assert!(parse(&["--port", "1"])
+            .unwrap()
+            .admin_cors_origins
+            .is_empty());
+        let c = parse(&[
+            "--port",
+            "1",
+            "--admin-cors-origin",
+            "http://127.0.0.1:8123",
+            "--admin-cors-origin=https://localhost",
+            "--admin-cors-origin",
+            "http://[::1]:9000",
+            "--admin-cors-origin",
+            "http://127.0.0.1:8123",
+        ])
+        .unwrap();
+        assert_eq!(
+            c.admin_cors_origins,
+            [
+                "http://127.0.0.1:8123",
+                "https://localhost",
+                "http://[::1]:9000"
+            ]
+        );
+        for bad in [
+            "*",
+            "http://*",
+            "https://*.example.com",
+            "null",
+            "",
+            "127.0.0.1:8123",
+            "ftp://127.0.0.1",
+            "http://",
+            "http://127.0.0.1:8123/",
+            "http://127.0.0.1:8123/path",
+            "http://127.0.0.1:8123?q",
+            "http://user@127.0.0.1",
+            "http://LOCALHOST:1",
+            "http://127.0.0.1:",
+            "http://127.0.0.1:99999",
+            "http://127.0.0.1:080",
+            "http://127.0.0.1:80",
+            "https://localhost:443",
+            "http://[::1",
+            "http://[nope]:1",
+            "http://[::1]x",
+            "http://[::ABCD]:1",
+        ] {
+            let e = parse(&["--port", "1", "--admin-cors-origin", bad]).unwrap_err();
+            assert!(e.starts_with("--admin-cors-origin"), "{bad}: {e}");
+        }
+        let e = parse(&["--port", "1", "--admin-cors-origin", "*"]).unwrap_err();
+        assert!(e.contains("wildcards are not allowed"), "{e}");
+        assert!(parse(&["--port", "1", "--admin-cors-origin"]).is_err());
     }
 
     #[test]

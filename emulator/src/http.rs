@@ -1,4 +1,5 @@
-//! HTTP plumbing: CORS on every answer, the management API gate (log, faults, bearer,
+//! HTTP plumbing: CORS on the API paths (and, opt-in, on the admin endpoints for listed
+//! origins), the management API gate (log, faults, bearer,
 //! dispatch) and the `/emulator/*` admin endpoints.
 
 use std::pin::Pin;
@@ -49,12 +50,32 @@ pub fn router(app: Emulator) -> Router {
         .route("/emulator/seed", axum::routing::post(add_seed))
         .method_not_allowed_fallback(method_not_allowed)
         .fallback(api_gate)
-        .layer(middleware::from_fn(cors))
+        .layer(middleware::from_fn_with_state(app.clone(), cors))
         .with_state(app)
 }
 
+/// The Descope API paths (`/v1/...`, `/v2/...`): they need the bearer and get CORS.
+fn is_api_path(path: &str) -> bool {
+    path.starts_with("/v1/") || path.starts_with("/v2/")
+}
+
+/// The emulator's own unauthenticated endpoints (`/emulator`, `/emulator/...`).
+fn is_admin_path(path: &str) -> bool {
+    path == "/emulator" || path.starts_with("/emulator/")
+}
+
 /// CORS for browsers (the wasm client runs in pages and workers). Preflights need no auth.
-async fn cors(req: Request, next: Next) -> Response {
+/// API paths get it for every origin. The admin endpoints (unauthenticated; the request log
+/// holds passwords) get it only for the exact origins given with `--admin-cors-origin`
+/// (none by default), so arbitrary web pages cannot read them.
+async fn cors(State(app): State<Emulator>, req: Request, next: Next) -> Response {
+    let path = req.uri().path();
+    if is_admin_path(path) {
+        return admin_cors(&app.config().admin_cors_origins, req, next).await;
+    }
+    if !is_api_path(path) {
+        return next.run(req).await;
+    }
     let requested = req
         .headers()
         .get(header::ACCESS_CONTROL_REQUEST_HEADERS)
@@ -87,6 +108,56 @@ async fn cors(req: Request, next: Next) -> Response {
         HeaderValue::from_static("600"),
     );
     // The wasm test page runs cross-origin isolated (COEP).
+    h.insert(
+        "cross-origin-resource-policy",
+        HeaderValue::from_static("cross-origin"),
+    );
+    resp
+}
+
+/// CORS on an admin path: only when the request's `Origin` is one of `allowed` (exactly),
+/// echoed back (never `*`). Other origins, and requests without one, get no CORS headers
+/// and no preflight answer.
+async fn admin_cors(allowed: &[String], req: Request, next: Next) -> Response {
+    if allowed.is_empty() {
+        return next.run(req).await;
+    }
+    let origin = req
+        .headers()
+        .get(header::ORIGIN)
+        .filter(|o| allowed.iter().any(|a| a.as_bytes() == o.as_bytes()))
+        .cloned();
+    let Some(origin) = origin else {
+        let mut resp = next.run(req).await;
+        // The answer depends on `Origin`: caches must not reuse it for an allowed one.
+        resp.headers_mut()
+            .append(header::VARY, HeaderValue::from_static("origin"));
+        return resp;
+    };
+    let requested = req
+        .headers()
+        .get(header::ACCESS_CONTROL_REQUEST_HEADERS)
+        .cloned();
+    let mut resp = if req.method() == Method::OPTIONS {
+        StatusCode::NO_CONTENT.into_response()
+    } else {
+        next.run(req).await
+    };
+    let h = resp.headers_mut();
+    h.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, origin);
+    h.append(header::VARY, HeaderValue::from_static("origin"));
+    h.insert(
+        header::ACCESS_CONTROL_ALLOW_METHODS,
+        HeaderValue::from_static("GET, POST, DELETE, OPTIONS"),
+    );
+    h.insert(
+        header::ACCESS_CONTROL_ALLOW_HEADERS,
+        requested.unwrap_or(HeaderValue::from_static("content-type")),
+    );
+    h.insert(
+        header::ACCESS_CONTROL_MAX_AGE,
+        HeaderValue::from_static("600"),
+    );
     h.insert(
         "cross-origin-resource-policy",
         HeaderValue::from_static("cross-origin"),
@@ -239,7 +310,7 @@ async fn method_not_allowed(req: Request) -> Response {
 
 /// Only `/v1/...` and `/v2/...` need the bearer; other paths just 404.
 fn check_auth(app: &Emulator, headers: &HeaderMap, path: &str) -> Result<(), ApiError> {
-    if !(path.starts_with("/v1/") || path.starts_with("/v2/")) {
+    if !is_api_path(path) {
         return Ok(());
     }
     let config = app.config();

@@ -2,8 +2,8 @@
 //!
 //! It keeps a project (users, tenants, roles, custom attribute definitions) in memory,
 //! checks the management bearer, parses requests strictly from the wire reference, answers
-//! in Descope's shapes, sends CORS headers, records every API request, and can inject
-//! faults. See `emulator/README.md` for flags, admin endpoints and error codes.
+//! in Descope's shapes, sends CORS headers on the API paths, records every API request, and
+//! can inject faults. See `emulator/README.md` for flags, admin endpoints and error codes.
 //!
 //! Tests build the router in-process:
 //!
@@ -104,7 +104,7 @@ impl Emulator {
         }
     }
 
-    /// The axum router: management API, CORS, admin endpoints.
+    /// The axum router: management API (with CORS), admin endpoints.
     pub fn router(&self) -> axum::Router {
         http::router(self.clone())
     }

@@ -22,6 +22,14 @@ async fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    // Before binding, so no signal can arrive in a window where it would still be fatal.
+    let shutdown = match server::shutdown_signal() {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("descope-emulator: cannot install signal handlers: {e}");
+            return ExitCode::from(1);
+        }
+    };
     let listener = match tokio::net::TcpListener::bind((host, port)).await {
         Ok(l) => l,
         Err(e) => {
@@ -45,7 +53,7 @@ async fn main() -> ExitCode {
     let mut out = std::io::stdout();
     let _ = writeln!(out, "descope-emulator listening on http://{addr}");
     let _ = out.flush();
-    match server::serve(listener, emulator.router(), server::shutdown_signal()).await {
+    match server::serve(listener, emulator.router(), shutdown).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("descope-emulator: {e}");

@@ -1,8 +1,8 @@
 //! Over real sockets: CORS preflight, the binary's start-up line and clean shutdown.
 
 use std::io::{BufRead, BufReader, Read};
-use std::process::{Command, Stdio};
-use std::time::Duration;
+use std::process::{Child, Command, ExitStatus, Stdio};
+use std::time::{Duration, Instant};
 
 use descope_emulator::{server, Config, Emulator};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
@@ -76,17 +76,29 @@ async fn preflight_over_tcp() {
     assert!(resp
         .to_lowercase()
         .contains("access-control-allow-origin: *"));
+
+    // The admin endpoints answer no preflight: a page cannot read or drive them.
+    let resp = raw(
+        addr,
+        "OPTIONS /emulator/requests HTTP/1.1\r\nHost: x\r\nOrigin: http://localhost:3000\r\n\
+         Access-Control-Request-Method: GET\r\nConnection: close\r\n\r\n",
+    )
+    .await;
+    assert!(!resp.to_lowercase().contains("access-control-"), "{resp}");
 }
 
-#[test]
-fn binary_prints_one_line_and_stops_on_sigterm() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_descope-emulator"))
-        .args(["--port", "0", "--sample-users", "3"])
+/// The binary, started with `args`, stdout and stderr piped.
+fn spawn_binary(args: &[&str]) -> Child {
+    Command::new(env!("CARGO_BIN_EXE_descope-emulator"))
+        .args(args)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .unwrap();
-    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+        .unwrap()
+}
+
+/// Blocks until the listening line (the binary's readiness signal); returns it and the port.
+fn read_listening_line(stdout: &mut impl BufRead) -> (String, u16) {
     let mut line = String::new();
     stdout.read_line(&mut line).unwrap();
     let port: u16 = line
@@ -96,8 +108,49 @@ fn binary_prints_one_line_and_stops_on_sigterm() {
         .parse()
         .unwrap();
     assert!(port > 0);
+    (line, port)
+}
+
+fn sigterm(child: &Child) {
+    let status = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+}
+
+/// Waits for the exit, failing (not hanging) if the binary ignores the signal.
+fn wait_exit(child: &mut Child) -> ExitStatus {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            return status;
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("the emulator did not exit within 20 s of SIGTERM");
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+fn stderr_of(child: &mut Child) -> String {
+    let mut err = String::new();
+    if let Some(mut e) = child.stderr.take() {
+        e.read_to_string(&mut err).unwrap();
+    }
+    err
+}
+
+#[test]
+fn binary_prints_one_line_and_stops_on_sigterm() {
+    let mut child = spawn_binary(&["--port", "0", "--sample-users", "3"]);
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    let (line, port) = read_listening_line(&mut stdout);
 
     let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
     std::io::Write::write_all(
         &mut s,
         b"GET /emulator/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
@@ -108,25 +161,31 @@ fn binary_prints_one_line_and_stops_on_sigterm() {
     assert!(resp.starts_with("HTTP/1.1 200"), "{resp}");
     assert!(resp.contains("\"users\":3"), "{resp}");
 
-    let status = Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
-        .status()
-        .unwrap();
-    assert!(status.success());
-    let exit = child.wait().unwrap();
-    assert!(exit.success(), "{exit:?}");
+    sigterm(&child);
+    let exit = wait_exit(&mut child);
+    let err = stderr_of(&mut child);
+    assert!(exit.success(), "{exit:?} {err}");
+    // The pipe is at EOF once the process has exited.
     let mut rest = String::new();
     stdout.read_to_string(&mut rest).unwrap();
     assert_eq!(rest, "", "exactly one line on stdout");
-    let mut err = String::new();
-    child
-        .stderr
-        .take()
-        .unwrap()
-        .read_to_string(&mut err)
-        .unwrap();
     assert!(!err.contains("K2emulator-fake-management-key"));
     assert!(!line.contains("K2emulator-fake-management-key"));
+}
+
+/// A script may stop the emulator as soon as it has announced itself: that must be a clean
+/// exit, never death by the default SIGTERM action. Repeated because the window is small.
+#[test]
+fn binary_exits_cleanly_on_sigterm_right_after_listening_line() {
+    for run in 0..20 {
+        let mut child = spawn_binary(&["--port", "0"]);
+        let mut stdout = BufReader::new(child.stdout.take().unwrap());
+        read_listening_line(&mut stdout);
+        sigterm(&child);
+        let exit = wait_exit(&mut child);
+        let err = stderr_of(&mut child);
+        assert!(exit.success(), "run {run}: {exit:?} {err}");
+    }
 }
 
 #[test]
@@ -136,6 +195,13 @@ fn binary_refuses_bad_arguments() {
         vec!["--host", "127.0.0.1"],
         vec!["--port", "0", "--seed", "/nonexistent/seed.json"],
         vec!["--port", "0", "--fault", "{\"kind\":\"nope\"}"],
+        vec!["--port", "0", "--admin-cors-origin", "*"],
+        vec![
+            "--port",
+            "0",
+            "--admin-cors-origin",
+            "http://127.0.0.1:8123/path",
+        ],
     ] {
         let out = Command::new(env!("CARGO_BIN_EXE_descope-emulator"))
             .args(&args)

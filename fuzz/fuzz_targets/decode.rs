@@ -11,7 +11,8 @@ fuzz_target!(|data: &[u8]| {
     let (head, body) = data.split_at(data.len().min(3));
     let status = 400 + u16::from(head.first().copied().unwrap_or(0)) % 200;
     let retry_after = head.get(1..).map(String::from_utf8_lossy);
-    let err = decode_error_response(status, retry_after.as_deref(), body);
+    let err = decode_error_response(status, retry_after.as_deref(), body, "K2fuzz-fake-key-0123456789");
+    assert!(!format!("{err:?}").contains("K2fuzz-fake-key-0123456789"));
     assert_eq!(err.status(), status);
     if let descope_mgmt::Error::Http { snippet, .. } = &err {
         assert!(snippet.chars().count() <= SNIPPET_LIMIT + 1);

@@ -43,21 +43,7 @@ pub trait Args {
 
     /// A required, non-empty list of non-empty strings (user IDs, names, …).
     fn ids(&self, index: usize, name: &str) -> Result<Vec<String>, Error> {
-        let list = self
-            .opt::<Vec<Value>>(index, name)
-            .map_err(|_| Error::invalid_argument(name, "must be an array of non-empty strings"))?
-            .ok_or_else(|| Error::invalid_argument(name, "is required"))?;
-        let ids = list
-            .into_iter()
-            .enumerate()
-            .map(|(i, v)| match v {
-                Value::String(s) if !s.trim().is_empty() => Ok(s),
-                _ => Err(Error::invalid_argument(
-                    format!("{name}[{i}]"),
-                    "must be a non-empty string",
-                )),
-            })
-            .collect::<Result<Vec<_>, _>>()?;
+        let ids = self.id_list(index, name)?;
         super::check::ids(name, &ids)?;
         Ok(ids)
     }
@@ -99,6 +85,38 @@ pub trait Args {
             Some(Value::String(s)) => Ok(Some(s)),
             Some(_) => Err(Error::invalid_argument(name, "must be a string")),
         }
+    }
+
+    /// An optional string where `null` is kept apart from absent: absent gives `None`,
+    /// `null` gives `Some(None)` (sent as `null`, as node-sdk sends it).
+    fn nullable_string(&self, index: usize, name: &str) -> Result<Option<Option<String>>, Error> {
+        match self.get::<Value>(index, name)? {
+            None => Ok(None),
+            Some(Value::Null) => Ok(Some(None)),
+            Some(Value::String(s)) => Ok(Some(Some(s))),
+            Some(_) => Err(Error::invalid_argument(name, "must be a string or null")),
+        }
+    }
+
+    /// A required list of non-empty strings that may be empty (node-sdk sends `[]`).
+    fn id_list(&self, index: usize, name: &str) -> Result<Vec<String>, Error> {
+        let list = self
+            .opt::<Vec<Value>>(index, name)
+            .map_err(|_| Error::invalid_argument(name, "must be an array of non-empty strings"))?
+            .ok_or_else(|| Error::invalid_argument(name, "is required"))?;
+        let ids = list
+            .into_iter()
+            .enumerate()
+            .map(|(i, v)| match v {
+                Value::String(s) if !s.trim().is_empty() => Ok(s),
+                _ => Err(Error::invalid_argument(
+                    format!("{name}[{i}]"),
+                    "must be a non-empty string",
+                )),
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        super::check::id_list(name, &ids)?;
+        Ok(ids)
     }
 
     /// An options object: absent or `null` gives the default; anything but an object is

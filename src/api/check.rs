@@ -17,6 +17,11 @@ pub fn ids(name: &str, values: &[String]) -> Result<(), Error> {
     if values.is_empty() {
         return Err(Error::invalid_argument(name, "must not be empty"));
     }
+    id_list(name, values)
+}
+
+/// A list of non-empty strings, perhaps empty.
+pub fn id_list(name: &str, values: &[String]) -> Result<(), Error> {
     for (i, v) in values.iter().enumerate() {
         id(&format!("{name}[{i}]"), v)?;
     }

@@ -195,7 +195,7 @@ pub fn decode_output<T: DeserializeOwned>(body: &str, unwrap: Unwrap) -> Result<
     let decode_error = |path: String, message: String| Error::Decode {
         path,
         message,
-        snippet: crate::error::snippet(body.as_bytes()),
+        snippet: crate::error::snippet(body.as_bytes(), ""),
     };
     let value = match unwrap {
         Unwrap::Void => serde_json::Value::Null,

@@ -2,7 +2,8 @@
 // and re-exported by the package, so `err instanceof DescopeError` holds everywhere.
 export class DescopeError extends Error {
   constructor(message, fields = {}) {
-    super(message);
+    // A network failure keeps the runtime's error as the standard `cause`.
+    super(message, fields.cause === undefined ? undefined : { cause: fields.cause });
     this.name = "DescopeError";
     this.status = fields.status ?? 0;
     this.code = fields.code ?? "";
@@ -17,6 +18,6 @@ export class DescopeError extends Error {
   }
 }
 
-export function makeDescopeError(message, status, code, description, retryAfter, argument) {
-  return new DescopeError(message, { status, code, description, retryAfter, argument });
+export function makeDescopeError(message, status, code, description, retryAfter, argument, cause) {
+  return new DescopeError(message, { status, code, description, retryAfter, argument, cause });
 }

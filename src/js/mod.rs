@@ -26,6 +26,7 @@ extern "C" {
         description: &str,
         retry_after: Option<u32>,
         argument: Option<String>,
+        cause: &JsValue,
     ) -> JsValue;
 }
 
@@ -35,8 +36,13 @@ extern "C" {
     fn to_json(value: &JsValue) -> Result<JsValue, JsValue>;
 }
 
-/// Converts an error into a `DescopeError`.
+/// Converts an error into a `DescopeError` (a network failure keeps the runtime's error
+/// as `err.cause`).
 pub(crate) fn to_js_error(err: &Error) -> JsValue {
+    let cause = match err {
+        Error::Network { cause, .. } => cause.js.clone(),
+        _ => None,
+    };
     make_descope_error(
         &err.to_string(),
         err.status(),
@@ -44,6 +50,7 @@ pub(crate) fn to_js_error(err: &Error) -> JsValue {
         &err.description(),
         err.retry_after(),
         err.argument().map(str::to_string),
+        &cause.unwrap_or(JsValue::UNDEFINED),
     )
 }
 
@@ -315,8 +322,20 @@ impl JsClient {
         let (options, signal, key_fn) = (self.options, self.signal.clone(), self.key_fn.clone());
         future_to_promise(async move {
             let req = prepared.map_err(|e| to_js_error(&e))?;
+            // The timeout and the signal cover the whole call, the host's key included.
+            let deadline = transport::deadline_of(&options);
             let key = match &key_fn {
-                Some(f) => Some(host_key(f).await.map_err(|e| to_js_error(&e))?),
+                Some(f) => {
+                    let key = transport::within(
+                        host_key(f),
+                        deadline,
+                        options.timeout_ms,
+                        signal.as_ref(),
+                    )
+                    .await
+                    .and_then(|key| key);
+                    Some(key.map_err(|e| to_js_error(&e))?)
+                }
                 None => None,
             };
             let ctx = transport::Ctx {
@@ -325,7 +344,7 @@ impl JsClient {
                 signal: signal.as_ref(),
                 json: true,
             };
-            let answer = transport::execute(ctx, &req, &options)
+            let answer = transport::execute_by(ctx, &req, &options, deadline)
                 .await
                 .map_err(|e| to_js_error(&e))?;
             let secret = key.as_deref().or(session.config().secret());

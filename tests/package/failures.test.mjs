@@ -151,24 +151,8 @@ test("bad view options are named", () => {
   }
 });
 
-test("the rate-limit tier is learnt once and sent on every call", async () => {
-  const learner = new DescopeManagement({ projectId: PROJECT_ID, managementKey: FAKE_KEY, baseUrl: emu.url });
-  await learner.user.load(KIM);
-  await learner.with({ timeoutMs: 5000 }).user.load(KIM);
-  const entries = await log();
-  assert.deepEqual(entries.map((r) => r.path), ["/v1/mgmt/license", "/v1/mgmt/user", "/v1/mgmt/user"]);
-  assert.deepEqual(entries.slice(1).map((r) => r.headers["x-descope-license"]), ["tier2", "tier2"]);
-});
-
-test("a failing license handshake is ignored", async () => {
-  await fault({ kind: "status", status: 500, pathPrefix: "/v1/mgmt/license" });
-  const learner = new DescopeManagement({ projectId: PROJECT_ID, managementKey: FAKE_KEY, baseUrl: emu.url });
-  assert.equal((await learner.user.load(KIM)).loginIds[0], KIM);
-  await learner.user.load(KIM);
-  const entries = await log();
-  assert.equal(entries.filter((r) => r.path === "/v1/mgmt/license").length, 1);
-  assert.ok(entries.filter((r) => r.path === "/v1/mgmt/user").every((r) => !("x-descope-license" in r.headers)));
-});
+// The license handshake (learnt once per process for each base URL and project ID) is
+// tested in license.test.mjs, against emulators of its own.
 
 test("the key never appears in any error, string or JSON form", async () => {
   const wrong = new DescopeManagement({ projectId: PROJECT_ID, managementKey: `${FAKE_KEY}-wrong`, baseUrl: emu.url });

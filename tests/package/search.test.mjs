@@ -45,6 +45,27 @@ test("searchPages walks every page and stops by itself", async () => {
   assert.deepEqual(ids(pages.flatMap((p) => p.users)), want);
 });
 
+test("searchPages stops at total when the last page is full (no extra request)", async () => {
+  const want = expected((u) => !u.test && u.status === "enabled");
+  for (const pageSize of [want.length, want.length / 2].filter(Number.isInteger)) {
+    await emu.admin("requests", { method: "DELETE" });
+    const pages = [];
+    for await (const page of user.searchPages({ statuses: ["enabled"] }, { pageSize })) pages.push(page);
+    assert.equal(pages.length, want.length / pageSize, `pageSize ${pageSize}`);
+    const searches = (await emu.admin("requests")).requests.filter((r) => r.path === "/v2/mgmt/user/search");
+    assert.equal(searches.length, pages.length, `pageSize ${pageSize}: one request per page, none past total`);
+  }
+});
+
+test("includeSubTenants reaches the service under its own name", async () => {
+  // The emulator refuses unknown keys, so a misspelt key is a 400 here.
+  const tenantId = everyone.find((u) => !u.test && u.userTenants.length).userTenants[0].tenantId;
+  const res = await user.search({ tenantIds: [tenantId], includeSubTenants: true, limit: 1000 });
+  assert.deepEqual(ids(res.users), expected((u) => !u.test && u.userTenants.some((t) => t.tenantId === tenantId)));
+  const [sent] = (await emu.admin("requests")).requests.filter((r) => r.path === "/v2/mgmt/user/search").slice(-1);
+  assert.equal(sent.body.includeSubTenants, true);
+});
+
 test("searchPages rejects a bad page size before sending", async () => {
   const it = user.searchPages({}, { pageSize: 0 });
   await assert.rejects(it.next(), (err) => err instanceof DescopeError && err.argument === "pageSize");

@@ -23,13 +23,18 @@ async function route(request, descope) {
   return json({ error: "method not allowed" }, 405);
 }
 
+// One client per isolate, built at the first request (a Worker sees `env` only there) and
+// kept at module scope: the rate-limit tier is learnt once, not once per request.
+let descope;
+
 export default {
   async fetch(request, env) {
     if (!env.ADMIN_TOKEN || request.headers.get("authorization") !== `Bearer ${env.ADMIN_TOKEN}`) {
       return json({ error: "unauthorized" }, 401);
     }
     try {
-      return await route(request, DescopeManagement.fromEnv(env));
+      descope ??= DescopeManagement.fromEnv(env);
+      return await route(request, descope);
     } catch (err) {
       if (!(err instanceof DescopeError)) throw err;
       // The error carries Descope's code and description, never the key.

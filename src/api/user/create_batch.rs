@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::api::{batch_login_id, Args, Endpoint, Method, Request, Unwrap};
 use crate::error::Error;
-use crate::models::{BatchResponse, BatchUser};
+use crate::models::{BatchPassword, BatchResponse, BatchUser};
 
 /// The invitation part of `inviteBatch`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -78,9 +78,6 @@ impl Endpoint for CreateBatch {
     type Output = BatchResponse;
 
     fn request(&self) -> Result<Request, Error> {
-        if self.users.is_empty() {
-            return Err(Error::invalid_argument("users", "must not be empty"));
-        }
         let users = self
             .users
             .iter()
@@ -91,15 +88,22 @@ impl Endpoint for CreateBatch {
                     user.login_id_or_user_id.as_deref(),
                     user.login_id.as_deref(),
                 )?;
-                if user
-                    .hashed_password
-                    .as_ref()
-                    .is_some_and(|h| h.kinds() != 1)
-                {
-                    return Err(Error::invalid_argument(
-                        format!("users[{i}].hashedPassword"),
-                        "must set exactly one hash kind",
-                    ));
+                // A hash with no kind (or two) would import a user whose password
+                // nobody can check.
+                let nested = match &user.password {
+                    Some(BatchPassword::Object(o)) => o.hashed.as_ref(),
+                    _ => None,
+                };
+                for (hash, key) in [
+                    (user.hashed_password.as_ref(), "hashedPassword"),
+                    (nested, "password.hashed"),
+                ] {
+                    if hash.is_some_and(|h| h.kinds() != 1) {
+                        return Err(Error::invalid_argument(
+                            format!("users[{i}].{key}"),
+                            "must set exactly one hash kind",
+                        ));
+                    }
                 }
                 Ok(BatchUser {
                     login_id: Some(id.to_string()),
@@ -119,5 +123,50 @@ impl Endpoint for CreateBatch {
             &body,
             Unwrap::Whole,
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::JsonArgs;
+    use serde_json::{json, Value};
+
+    fn prepare(users: Value) -> Result<Request, Error> {
+        CreateBatch::from_args(&JsonArgs(&[users]))?.request()
+    }
+
+    #[test]
+    fn an_empty_batch_is_sent_as_node_sdk_sends_it() {
+        let r = prepare(json!([])).unwrap();
+        assert_eq!(r.body.as_deref(), Some(r#"{"users":[]}"#));
+    }
+
+    #[test]
+    fn a_hash_must_have_exactly_one_kind() {
+        let bcrypt = json!({"bcrypt": {"hash": "$2a$10$x"}});
+        for (user, argument) in [
+            (
+                json!({"loginId": "a", "hashedPassword": {}}),
+                "users[0].hashedPassword",
+            ),
+            (
+                json!({"loginId": "a", "hashedPassword": {"bcrypt": {"hash": "h"}, "md5": {"hash": "h"}}}),
+                "users[0].hashedPassword",
+            ),
+            (
+                json!({"loginId": "a", "password": {"hashed": {}}}),
+                "users[0].password.hashed",
+            ),
+        ] {
+            let err = prepare(json!([{"loginId": "ok"}, user])).unwrap_err();
+            assert_eq!(
+                err.argument(),
+                Some(argument.replace("[0]", "[1]").as_str()),
+                "{err}"
+            );
+        }
+        prepare(json!([{"loginId": "a", "hashedPassword": bcrypt}])).unwrap();
+        prepare(json!([{"loginId": "a", "password": {"hashed": bcrypt}}])).unwrap();
     }
 }

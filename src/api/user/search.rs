@@ -218,6 +218,34 @@ impl SearchPager {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::api::JsonArgs;
+    use serde_json::{json, Value};
+
+    #[test]
+    fn every_flag_of_the_reference_goes_out_under_its_name() {
+        // Reference §5.6: the boolean filters, spelled as the service reads them.
+        for key in [
+            "withTestUser",
+            "testUsersOnly",
+            "verifiedEmail",
+            "verifiedPhone",
+            "includeSubTenants",
+            "ssoOnly",
+            "scimOnly",
+            "password",
+            "totp",
+            "webauthn",
+            "scim",
+        ] {
+            let args = [json!({ key: true })];
+            let r = Search::from_args(&JsonArgs(&args), SearchKind::Users)
+                .unwrap()
+                .request()
+                .unwrap();
+            let body: Value = serde_json::from_str(r.body.as_deref().unwrap()).unwrap();
+            assert_eq!(body[key], json!(true), "{key}: {body}");
+        }
+    }
 
     #[test]
     fn pager_walks_until_total_or_a_short_page() {

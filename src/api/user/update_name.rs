@@ -1,12 +1,13 @@
 //! `POST /v1/mgmt/user/update/name`: `updateDisplayName(loginIdOrUserId, displayName,
 //! givenName?, middleName?, familyName?)` and `updateUserNames(loginIdOrUserId, givenName?,
-//! middleName?, familyName?)`. A name left out stays as it is.
+//! middleName?, familyName?)`. A name left out (`undefined`) is not sent; a positional
+//! `null` is sent as `null`, as node-sdk sends it (the service then leaves it as it is).
 
 use serde::Serialize;
 
 use crate::api::{require_id, Args, Endpoint, Method, Request, Unwrap};
 use crate::error::Error;
-use crate::models::User;
+use crate::models::{Nullable, User};
 
 /// Changes a user's display name and/or name parts; absent parts are not sent.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -16,16 +17,16 @@ pub struct UpdateName {
     pub login_id: String,
     /// Display name.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub display_name: Option<String>,
+    pub display_name: Nullable<String>,
     /// Given name.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub given_name: Option<String>,
+    pub given_name: Nullable<String>,
     /// Middle name.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub middle_name: Option<String>,
+    pub middle_name: Nullable<String>,
     /// Family name.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub family_name: Option<String>,
+    pub family_name: Nullable<String>,
 }
 
 impl UpdateName {
@@ -36,7 +37,7 @@ impl UpdateName {
     ) -> Self {
         Self {
             login_id: login_id_or_user_id.into(),
-            display_name: Some(display_name.into()),
+            display_name: Some(Some(display_name.into())),
             ..Self::default()
         }
     }
@@ -50,9 +51,9 @@ impl UpdateName {
     ) -> Self {
         Self {
             login_id: login_id_or_user_id.into(),
-            given_name,
-            middle_name,
-            family_name,
+            given_name: given_name.map(Some),
+            middle_name: middle_name.map(Some),
+            family_name: family_name.map(Some),
             ..Self::default()
         }
     }
@@ -60,20 +61,21 @@ impl UpdateName {
     pub(crate) fn display_name_from_args(a: &impl Args) -> Result<Self, Error> {
         Ok(Self {
             login_id: a.id(0, "loginIdOrUserId")?,
-            display_name: a.opt_string(1, "displayName")?,
-            given_name: a.opt_string(2, "givenName")?,
-            middle_name: a.opt_string(3, "middleName")?,
-            family_name: a.opt_string(4, "familyName")?,
+            display_name: a.nullable_string(1, "displayName")?,
+            given_name: a.nullable_string(2, "givenName")?,
+            middle_name: a.nullable_string(3, "middleName")?,
+            family_name: a.nullable_string(4, "familyName")?,
         })
     }
 
     pub(crate) fn user_names_from_args(a: &impl Args) -> Result<Self, Error> {
-        Ok(Self::user_names(
-            a.id(0, "loginIdOrUserId")?,
-            a.opt_string(1, "givenName")?,
-            a.opt_string(2, "middleName")?,
-            a.opt_string(3, "familyName")?,
-        ))
+        Ok(Self {
+            login_id: a.id(0, "loginIdOrUserId")?,
+            display_name: None,
+            given_name: a.nullable_string(1, "givenName")?,
+            middle_name: a.nullable_string(2, "middleName")?,
+            family_name: a.nullable_string(3, "familyName")?,
+        })
     }
 }
 
@@ -112,6 +114,20 @@ mod tests {
             body(&UpdateName::display_name("lid", "D")),
             json!({"loginId": "lid", "displayName": "D"})
         );
+    }
+
+    #[test]
+    fn a_positional_null_is_sent_as_null_and_undefined_not_at_all() {
+        // node-sdk: `updateDisplayName("lid", null, "g", null)` sends both nulls.
+        let args = [json!("lid"), json!(null), json!("g"), json!(null)];
+        let u = UpdateName::display_name_from_args(&JsonArgs(&args)).unwrap();
+        assert_eq!(
+            body(&u),
+            json!({"loginId": "lid", "displayName": null, "givenName": "g", "middleName": null})
+        );
+        let args = [json!("lid"), json!(null)];
+        let u = UpdateName::user_names_from_args(&JsonArgs(&args)).unwrap();
+        assert_eq!(body(&u), json!({"loginId": "lid", "givenName": null}));
     }
 
     #[test]

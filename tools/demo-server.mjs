@@ -9,9 +9,14 @@
 // Environment: PORT (8080), DESCOPE_PROJECT_ID + DESCOPE_MANAGEMENT_KEY (real mode),
 // DESCOPE_BASE_URL (real mode; default by the project ID's region), DESCOPE_EMULATOR_BIN
 // (default target/debug/descope-emulator).
+//
+// In real mode the server holds a real key, and any local process could reach it over
+// loopback. So, as Jupyter does, it makes a session token at start and prints the page's URL
+// with it (`/?token=…`); that URL sets an HttpOnly cookie, and every API call and
+// /config.json without the cookie is refused before anything is forwarded.
 import { createServer } from "node:http";
 import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync, existsSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -75,6 +80,36 @@ function fail(message) {
 /** Descope's base URL for a project ID: IDs of 32+ chars carry a region in chars 1..5. */
 function descopeBaseUrl(projectId) {
   return projectId.length >= 32 ? `https://api.${projectId.slice(1, 5)}.descope.com` : "https://api.descope.com";
+}
+
+// ------------------------------------------------------------------ session token (real mode)
+
+let session = null; // { token, cookie } in real mode; null in emulator mode
+
+function startSession() {
+  // 256 bits. The cookie name carries the port: cookies are not port-scoped, so two demo
+  // servers on one host would otherwise overwrite each other's.
+  return { token: randomBytes(32).toString("base64url"), cookie: `descope_demo_${port}` };
+}
+
+/** Constant-time comparison; hashing first gives equal lengths whatever was sent. */
+function isToken(candidate) {
+  if (!session || typeof candidate !== "string" || !candidate) return false;
+  const digest = (text) => createHash("sha256").update(text).digest();
+  return timingSafeEqual(digest(candidate), digest(session.token));
+}
+
+function cookieValue(req, name) {
+  for (const part of (req.headers.cookie ?? "").split(";")) {
+    const eq = part.indexOf("=");
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+  }
+  return null;
+}
+
+/** The one place the token is printed is the start-up URL; log lines never carry it. */
+function redact(text) {
+  return session ? String(text).split(session.token).join("[token]") : String(text);
 }
 
 // ------------------------------------------------------------------ upstream (mode)
@@ -191,7 +226,7 @@ async function proxy(req, res, upstream, path) {
   try {
     answer = await fetch(upstream.baseUrl + path, { method: req.method, headers, body, redirect: "manual" });
   } catch (err) {
-    console.error(`${req.method} ${path} → upstream unreachable (${err.cause?.code ?? err.message})`);
+    console.error(redact(`${req.method} ${path} → upstream unreachable (${err.cause?.code ?? err.message})`));
     return send(res, ...descopeError(502, "E_DEMO_UPSTREAM", "The Descope API could not be reached from the demo server"));
   }
   let data = Buffer.from(await answer.arrayBuffer());
@@ -202,7 +237,7 @@ async function proxy(req, res, upstream, path) {
     const value = answer.headers.get(name);
     if (value && !value.includes(upstream.secret)) out[name] = value;
   }
-  if (isApi) console.log(`${req.method} ${path} → ${answer.status} (${Date.now() - started} ms)`);
+  if (isApi) console.log(redact(`${req.method} ${path} → ${answer.status} (${Date.now() - started} ms)`));
   send(res, answer.status, data, out);
 }
 
@@ -232,6 +267,18 @@ async function serveStatic(req, res, pathname) {
   send(res, 200, req.method === "HEAD" ? "" : data, headers);
 }
 
+/** `/?token=…`: a valid token becomes the session cookie, and the address bar loses it. */
+function acceptToken(res, url) {
+  if (!isToken(url.searchParams.get("token"))) {
+    return send(res, ...descopeError(403, "E_DEMO_FORBIDDEN", "Wrong session token: open the URL the demo server printed at start"));
+  }
+  url.searchParams.delete("token");
+  send(res, 303, "", {
+    location: url.pathname + url.search,
+    "set-cookie": `${session.cookie}=${session.token}; HttpOnly; SameSite=Strict; Path=/`,
+  });
+}
+
 function handler(upstream) {
   const origin = `http://${HOST}:${port}`;
   return async (req, res) => {
@@ -240,6 +287,13 @@ function handler(upstream) {
       const path = url.pathname;
       const isApi = /^\/v[12]\//.test(path);
       const isAdmin = upstream.mode === "emulator" && path.startsWith("/emulator/");
+      if (session && url.searchParams.has("token") && (req.method === "GET" || req.method === "HEAD") && !isApi) {
+        return acceptToken(res, url);
+      }
+      // Checked first, so nothing below (not even the project-ID check) answers a stranger.
+      if (session && (isApi || path === "/config.json") && !isToken(cookieValue(req, session.cookie))) {
+        return send(res, ...descopeError(403, "E_DEMO_FORBIDDEN", "Refused: no valid session; open the URL the demo server printed at start"));
+      }
       if (isApi || isAdmin) {
         const reason = crossSiteReason(req, origin);
         if (reason) return send(res, ...descopeError(403, "E_DEMO_FORBIDDEN", `Refused: ${reason}`));
@@ -252,7 +306,7 @@ function handler(upstream) {
       }
       return await serveStatic(req, res, path);
     } catch (err) {
-      console.error(`demo-server: ${req.method} ${req.url}: ${err.message}`);
+      console.error(redact(`demo-server: ${req.method} ${req.url}: ${err.message}`));
       if (!res.headersSent) send(res, 500, { error: "internal error" });
       else res.destroy();
     }
@@ -318,10 +372,16 @@ async function main() {
     console.error(`demo-server: ${err.message}`);
     return shutdown(1);
   }
+  if (upstream.mode !== "emulator") session = startSession();
   server.on("request", handler(upstream));
   const via = upstream.mode === "emulator" ? `the local emulator (${upstream.baseUrl})` : upstream.baseUrl;
   console.log(`demo-server: project ${upstream.projectId}, API calls go to ${via}; the key stays here`);
-  console.log(`Open http://${HOST}:${port}/  (Ctrl-C to stop)`);
+  if (session) {
+    console.log("demo-server: the page and its API calls need this URL's session token (new at each start)");
+    console.log(`Open http://${HOST}:${port}/?token=${session.token}  (Ctrl-C to stop)`);
+  } else {
+    console.log(`Open http://${HOST}:${port}/  (Ctrl-C to stop)`);
+  }
 }
 
 main();

@@ -8,7 +8,11 @@ import { DescopeManagement } from "../pkg/web.js";
 /** Reads the host's public config and builds a keyless client. */
 export async function connect() {
   const res = await fetch("/config.json", { cache: "no-store" });
-  if (!res.ok) throw new Error(`GET /config.json answered HTTP ${res.status}`);
+  if (!res.ok) {
+    // The host explains itself in Descope's error shape (e.g. a missing session token).
+    const why = (await res.json().catch(() => null))?.errorDescription;
+    throw new Error(`GET /config.json answered HTTP ${res.status}${why ? `: ${why}` : ""}`);
+  }
   const config = await res.json();
   if (!config?.projectId) throw new Error("/config.json has no projectId");
   // No managementKey: the host adds the bearer on its side of the wire.

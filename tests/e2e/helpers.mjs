@@ -48,7 +48,9 @@ process.on("exit", () => {
 
 /**
  * Starts `node tools/demo-server.mjs` with exactly `env` (plus PATH/HOME) and waits for its
- * "Open http://…" line. `output()` is everything it printed so far.
+ * "Open http://…" line. `url` is the origin; `openUrl` the whole printed URL, which in real
+ * mode carries the session token (`token`; null in emulator mode). `output()` is everything
+ * it printed so far.
  */
 export async function startDemoServer(env, { timeoutMs = 20000 } = {}) {
   const child = spawn(process.execPath, ["tools/demo-server.mjs"], {
@@ -62,12 +64,13 @@ export async function startDemoServer(env, { timeoutMs = 20000 } = {}) {
   child.stdout.on("data", (d) => (output += d));
   child.stderr.on("data", (d) => (output += d));
   const exited = new Promise((done) => child.once("exit", (code, signal) => done({ code, signal })));
-  const url = await Promise.race([
+  const opened = await Promise.race([
     (async () => {
       const end = Date.now() + timeoutMs;
       while (Date.now() < end) {
-        const match = /Open (http:\/\/127\.0\.0\.1:\d+)\//.exec(output);
-        if (match) return match[1];
+        // The whole line, so a token cut between two reads is never taken.
+        const match = /Open ((http:\/\/127\.0\.0\.1:\d+)\/(?:\?token=([\w-]+))?)[^\n]*\n/.exec(output);
+        if (match) return { openUrl: match[1], url: match[2], token: match[3] ?? null };
         await sleep(50);
       }
       throw new Error(`demo server did not start in ${timeoutMs} ms:\n${output}`);
@@ -77,7 +80,7 @@ export async function startDemoServer(env, { timeoutMs = 20000 } = {}) {
     }),
   ]);
   return {
-    url,
+    ...opened,
     child,
     exited,
     output: () => output,
@@ -109,13 +112,17 @@ export async function until(fn, what, timeoutMs = 10000) {
   }
 }
 
-/** Runs tests one after the other; a failure is reported and the next test runs. */
-export function createRunner({ onFailure } = {}) {
+/**
+ * Runs tests one after the other; a failure is reported and the next test runs. `only`: a
+ * regular expression; tests whose names do not match are not run (nor counted).
+ */
+export function createRunner({ onFailure, only } = {}) {
   const tests = [];
   let passed = 0;
   let failed = 0;
+  const wanted = only ? new RegExp(only, "i") : null;
   return {
-    test: (name, fn) => tests.push({ name, fn }),
+    test: (name, fn) => (!wanted || wanted.test(name)) && tests.push({ name, fn }),
     async run() {
       for (const { name, fn } of tests) {
         const started = Date.now();

@@ -1,6 +1,7 @@
 // Browser end-to-end tests of the admin page (www/) through the demo server.
 //
 //   node tests/e2e/run.mjs
+//   E2E_ONLY='bulk|real mode' node tests/e2e/run.mjs     # only the tests whose names match
 //
 // Needs the package built (./tools/build.sh) and the emulator built
 // (cargo build -p descope-emulator); builds nothing itself. Starts the demo server on a free
@@ -44,7 +45,13 @@ const search = (request) => api("POST", "/v2/mgmt/user/search", request);
 const loadUser = async (userId) => (await api("GET", `/v1/mgmt/user?userId=${encodeURIComponent(userId)}`)).user;
 const createUser = async (loginId, options = {}) => (await api("POST", "/v1/mgmt/user/create", { loginId, email: loginId, ...options })).user;
 const addFault = (rule) => api("POST", "/emulator/faults", rule);
+const clearFaults = () => api("DELETE", "/emulator/faults");
 const requestLog = async () => (await api("GET", "/emulator/requests")).requests;
+const changeLoginId = (loginId, newLoginId) => api("POST", "/v1/mgmt/user/update/loginid", { loginId, newLoginId });
+/** The patchBatch requests logged since `before`. */
+const patchBatches = async (before) =>
+  (await requestLog()).slice(before).filter((r) => r.method === "PATCH" && r.path === "/v1/mgmt/user/patch/batch");
+const CHUNK = 100; // www/views/bulk.js: users per patchBatch request
 
 // ---------------------------------------------------------------- page helpers
 
@@ -68,8 +75,12 @@ async function closePage() {
 }
 
 const isSearch = (res) => res.url().endsWith("/v2/mgmt/user/search") && res.request().method() === "POST";
-// The page also walks a few pages of 100 to learn tenants and roles; tests never use 100.
-const isListSearch = (res) => isSearch(res) && JSON.parse(res.request().postData() ?? "{}").limit !== 100;
+// The page also walks a few pages of 100 to learn tenants and roles (tests that wait for a
+// list search never use 100), and bulk "add role" reads its users afresh by ID.
+const isListSearch = (res) => {
+  const body = JSON.parse(res.request().postData() ?? "{}");
+  return isSearch(res) && body.limit !== 100 && !body.userIds;
+};
 
 async function idle(p) {
   await p.waitForFunction(() => document.getElementById("users-table")?.getAttribute("aria-busy") === "false");
@@ -126,6 +137,7 @@ async function saveSection(p, heading, buttonName) {
 // ---------------------------------------------------------------- tests
 
 const runner = createRunner({
+  only: process.env.E2E_ONLY,
   onFailure: async (name) => {
     if (!page) return;
     const lines = [...page.errors.map((e) => `page error: ${e}`), ...page.log];
@@ -426,6 +438,50 @@ test("roles and tenants: add and remove, errors shown in place with the Descope 
   await closePage();
 });
 
+const XSS = "<img src=x onerror=alert(1)>";
+
+test("markup in a user's names and attributes is shown as text, never parsed", async () => {
+  const login = `xss.${stamp}@e2e.example.com`;
+  const user = await createUser(login, { displayName: XSS, givenName: XSS, middleName: XSS, familyName: XSS, customAttributes: { nickname: XSS } });
+  const p = await newPage();
+  const dialogs = [];
+  p.on("dialog", (d) => {
+    dialogs.push(d.message());
+    d.dismiss().catch(() => {});
+  });
+  const injected = () => p.evaluate(() => document.querySelectorAll('img[src="x"]').length);
+
+  await gotoList(p, `?q=${encodeURIComponent(`xss.${stamp}`)}`);
+  const row = rows(p).first();
+  assert.equal(await row.getAttribute("data-user-id"), user.userId);
+  assert.equal(await injected(), 0, "the list made an img from the name");
+  assert.equal(await row.locator(".user-name").textContent(), XSS);
+  assert.ok((await row.textContent()).includes(XSS));
+
+  await openUserFromList(p, XSS);
+  await section(p, "Custom attributes").getByLabel("Nickname").waitFor();
+  assert.equal(await injected(), 0, "the panel made an img from a user field");
+  assert.equal(await p.locator("#panel-title").textContent(), XSS);
+  assert.ok((await panel(p).textContent()).includes(XSS));
+  assert.equal(await panel(p).getByLabel("Display name").inputValue(), XSS);
+  assert.equal(await panel(p).getByLabel("Given name").inputValue(), XSS);
+  assert.equal(await panel(p).getByLabel("Family name").inputValue(), XSS);
+  assert.equal(await section(p, "Custom attributes").getByLabel("Nickname").inputValue(), XSS);
+
+  // Select it for a bulk job too: its result line names the user.
+  await p.keyboard.press("Escape");
+  await panel(p).waitFor({ state: "hidden" });
+  await row.getByRole("checkbox").check();
+  await p.locator("#bulk").getByLabel("Action", { exact: true }).selectOption("deactivate");
+  await searched(p, () => p.locator("#bulk").getByRole("button", { name: "Apply to 1 user" }).click());
+  assert.ok((await p.locator("#bulk li.result").textContent()).includes(XSS));
+
+  await sleep(300); // an onerror would fire about now
+  assert.equal(await injected(), 0, "an img was made from a user field");
+  assert.deepEqual(dialogs, [], "a dialog fired");
+  await closePage();
+});
+
 test("a failed search is shown with its code, and can be retried", async () => {
   const p = await newPage();
   await gotoList(p);
@@ -444,7 +500,14 @@ test("a failed search is shown with its code, and can be retried", async () => {
   await closePage();
 });
 
-test("bulk: set an attribute on 25 users, one injected failure shown, retried, then applied", async () => {
+/** Waits for the bulk job to finish and returns its summary line. */
+async function bulkFinished(bulk, timeoutMs = 20000) {
+  const summary = bulk.locator(".bulk-summary");
+  await until(async () => /^Finished/.test(await summary.textContent()), "the bulk job to finish", timeoutMs);
+  return summary.textContent();
+}
+
+test("bulk: set an attribute on 25 users in one patchBatch; a per-user failure is shown, retried, then applied", async () => {
   const p = await newPage();
   const value = `bulk-${stamp}`;
   await gotoList(p, "?sort=email");
@@ -457,40 +520,43 @@ test("bulk: set an attribute on 25 users, one injected failure shown, retried, t
   await bulk.getByLabel("Attribute", { exact: true }).selectOption("nickname");
   await bulk.getByLabel("Value").fill(value);
 
+  // The 6th user's login ID changes behind the page's back: patchBatch fails that entry
+  // ("User not found") and applies the 24 others.
+  const failedLogin = (await loadUser(ids[5])).loginIds[0];
+  await changeLoginId(failedLogin, `moved-${stamp}@e2e.example.com`);
   const before = (await requestLog()).length;
-  // The 6th update answers 500 (not retried by the client); all others go through.
-  await addFault({ kind: "status", statuses: [500], count: 1, after: 5, pathPrefix: "/v1/mgmt/user/update/customAttribute" });
   await bulk.getByRole("button", { name: "Apply to 25 users" }).click();
-  const summary = bulk.locator(".bulk-summary");
-  await until(async () => /^Finished/.test(await summary.textContent()), "the bulk job to finish", 20000);
-  assert.equal(await summary.textContent(), "Finished: 24 succeeded, 1 failed");
+  assert.equal(await bulkFinished(bulk), "Finished: 24 succeeded, 1 failed");
   assert.deepEqual(await bulk.locator("progress").evaluate((el) => [el.value, el.max]), [25, 25]);
   const failedItem = bulk.locator("li.result.fail");
   assert.equal(await failedItem.count(), 1);
-  assert.match(await failedItem.textContent(), /E130500/);
-  const failedLogin = (await failedItem.locator(".result-name .muted").textContent()).trim();
+  assert.match(await failedItem.textContent(), /User not found/);
+  assert.equal((await failedItem.locator(".result-name .muted").textContent()).trim(), failedLogin);
+  assert.equal(await bulk.locator("li.result.ok").count(), 24);
   await shot("07-bulk-one-failure");
+  const first = await patchBatches(before);
+  assert.equal(first.length, 1, "25 users are one patchBatch request");
+  assert.equal(first[0].body.users.length, 25);
+  assert.deepEqual(first[0].body.users[0], { loginId: first[0].body.users[0].loginId, customAttributes: { nickname: value } });
 
+  // Put the login ID back; only the failed user is sent again.
+  await changeLoginId(`moved-${stamp}@e2e.example.com`, failedLogin);
   await bulk.getByRole("button", { name: "Retry failed (1)" }).click();
-  await until(async () => (await summary.textContent()) === "Finished: 25 succeeded, 0 failed", "the retry to finish");
+  assert.equal(await bulkFinished(bulk), "Finished: 25 succeeded, 0 failed");
   assert.equal(await bulk.locator("li.result.ok").count(), 25);
   await shot("08-bulk-retried");
-
-  // Exactly one applied update per user, plus the one refused by the fault.
-  const updates = (await requestLog()).slice(before).filter((r) => r.path === "/v1/mgmt/user/update/customAttribute");
-  assert.equal(updates.filter((r) => r.injected === "status").length, 1);
-  const applied = updates.filter((r) => r.applied).map((r) => r.body.loginId);
-  assert.equal(applied.length, 25);
-  assert.equal(new Set(applied).size, 25);
-  assert.ok(updates.some((r) => r.injected && r.body.loginId === failedLogin), "the failed user is the one the fault hit");
+  const all = await patchBatches(before);
+  assert.equal(all.length, 2);
+  assert.deepEqual(all[1].body.users.map((u) => u.loginId), [failedLogin]);
+  const updates = (await requestLog()).slice(before).filter((r) => r.path.startsWith("/v1/mgmt/user/update") && !r.path.endsWith("/loginid"));
+  assert.deepEqual(updates, [], "no per-user update calls");
 
   // After a reload: the API finds the 25, and the once-failed user's panel shows the value.
   await searched(p, () => p.reload());
   assert.ok(await p.locator("#bulk").isHidden(), "selection is not kept across reloads");
   const tagged = await search({ customAttributes: { nickname: value }, limit: 100 });
   assert.deepEqual(tagged.users.map((u) => u.userId).sort(), [...ids].sort());
-  const failedUser = tagged.users.find((u) => u.loginIds[0] === failedLogin);
-  await p.goto(`${demo.url}/?sort=email&user=${failedUser.userId}`);
+  await p.goto(`${demo.url}/?sort=email&user=${ids[5]}`);
   await panelReady(p);
   const nickname = section(p, "Custom attributes").getByLabel("Nickname");
   await nickname.waitFor();
@@ -498,9 +564,127 @@ test("bulk: set an attribute on 25 users, one injected failure shown, retried, t
   await closePage();
 });
 
-test("bulk: add a role to and deactivate selected users", async () => {
+// 120 users of their own (created once, in one createBatch), for the chunking tests.
+const LOAD_USERS = 120;
+let loadUsersMade = null;
+function loadTestUsers() {
+  loadUsersMade ??= api("POST", "/v1/mgmt/user/create/batch", {
+    users: Array.from({ length: LOAD_USERS }, (_, i) => {
+      const login = `load${String(i).padStart(3, "0")}.${stamp}@load.example.com`;
+      return { loginId: login, email: login, displayName: `Load User ${i}` };
+    }),
+  }).then((answer) => {
+    assert.equal(answer.createdUsers.length, LOAD_USERS);
+    return answer.createdUsers;
+  });
+  return loadUsersMade;
+}
+
+/** Opens the list of the 120 load users and selects them all (three pages of 50). */
+async function selectLoadUsers(p) {
+  await loadTestUsers();
+  await gotoList(p, `?q=${encodeURIComponent(`.${stamp}@load`)}&size=50&sort=email`);
+  assert.equal(await rangeText(p), `Showing 1–50 of ${LOAD_USERS} users`);
+  await p.getByLabel("Select all users on this page").check();
+  for (let page = 2; page <= 3; page++) {
+    await searched(p, () => p.getByRole("button", { name: "Next ›" }).click());
+    await p.getByLabel("Select all users on this page").check();
+  }
+  const bulk = p.locator("#bulk");
+  assert.match(await bulk.textContent(), new RegExp(`${LOAD_USERS} users selected`));
+  return bulk;
+}
+
+async function setNickname(bulk, value) {
+  await bulk.getByLabel("Action", { exact: true }).selectOption("attribute");
+  await bulk.getByLabel("Attribute", { exact: true }).selectOption("nickname");
+  await bulk.getByLabel("Value").fill(value);
+  await bulk.getByRole("button", { name: `Apply to ${LOAD_USERS} users` }).click();
+}
+
+test(`bulk over ${LOAD_USERS} users sends at most ceil(${LOAD_USERS}/${CHUNK}) patchBatch requests; a failed chunk fails only its users`, async () => {
+  const p = await newPage();
+  const bulk = await selectLoadUsers(p);
+  const value = `load-${stamp}`;
+  const before = (await requestLog()).length;
+  await setNickname(bulk, value);
+  assert.equal(await bulkFinished(bulk), `Finished: ${LOAD_USERS} succeeded, 0 failed`);
+  const sent = await patchBatches(before);
+  assert.ok(sent.length <= Math.ceil(LOAD_USERS / CHUNK), `${sent.length} patchBatch requests`);
+  assert.ok(sent.every((r) => r.applied && r.body.users.length <= CHUNK));
+  const logins = sent.flatMap((r) => r.body.users.map((u) => u.loginId));
+  assert.equal(new Set(logins).size, LOAD_USERS, "each user sent once");
+  assert.equal((await requestLog()).slice(before).filter((r) => r.path.startsWith("/v1/mgmt/user/update")).length, 0);
+  assert.equal((await search({ customAttributes: { nickname: value }, limit: 1 })).total, LOAD_USERS);
+
+  // A 500 on the second request: the users of that chunk fail, the others are done.
+  await bulk.getByRole("button", { name: "Dismiss results" }).click();
+  const again = (await requestLog()).length;
+  await addFault({ kind: "status", statuses: [500], count: 1, after: 1, pathPrefix: "/v1/mgmt/user/patch/batch" });
+  await setNickname(bulk, `${value}-2`);
+  assert.equal(await bulkFinished(bulk), `Finished: ${CHUNK} succeeded, ${LOAD_USERS - CHUNK} failed`);
+  assert.match(await bulk.locator("li.result.fail").first().textContent(), /E130500/);
+  await bulk.getByRole("button", { name: `Retry failed (${LOAD_USERS - CHUNK})` }).click();
+  assert.equal(await bulkFinished(bulk), `Finished: ${LOAD_USERS} succeeded, 0 failed`);
+  const second = await patchBatches(again);
+  assert.deepEqual(second.map((r) => [r.body.users.length, r.injected]), [[CHUNK, null], [LOAD_USERS - CHUNK, "status"], [LOAD_USERS - CHUNK, null]]);
+  assert.equal((await search({ customAttributes: { nickname: `${value}-2` }, limit: 1 })).total, LOAD_USERS);
+  await closePage();
+});
+
+test("bulk: a 429 with Retry-After pauses the job, shows the wait, then resends that chunk; all users applied", async () => {
+  const p = await newPage();
+  const bulk = await selectLoadUsers(p);
+  const value = `limited-${stamp}`;
+  // The page's own view of the wire: when the 429 came, what it said, when the retry went.
+  const batches = [];
+  p.on("response", async (res) => {
+    if (!res.url().endsWith("/v1/mgmt/user/patch/batch")) return;
+    const entry = { status: res.status(), sentAt: res.request().timing().startTime };
+    batches.push(entry);
+    entry.retryAfter = await res.headerValue("retry-after");
+  });
+  const before = (await requestLog()).length;
+  // One patchBatch per 2 s window: the second chunk is refused with Retry-After.
+  await addFault({ kind: "rateLimit", limit: 1, windowSecs: 2, pathPrefix: "/v1/mgmt/user/patch/batch" });
+  try {
+    await setNickname(bulk, value);
+    const wait = bulk.locator(".bulk-wait");
+    await wait.waitFor({ state: "visible", timeout: 5000 });
+    assert.match(await wait.textContent(), /^Rate limited, resuming in \d+ s$/);
+    assert.match(await bulk.locator(".bulk-summary").textContent(), new RegExp(`^Working… ${CHUNK} of ${LOAD_USERS} done$`));
+    assert.equal(await bulk.locator("li.result", { hasText: "Waiting · rate limited" }).count(), LOAD_USERS - CHUNK);
+    await shot("08b-bulk-rate-limited");
+    assert.equal(await bulkFinished(bulk, 15000), `Finished: ${LOAD_USERS} succeeded, 0 failed`);
+    assert.ok(await wait.isHidden());
+  } finally {
+    await clearFaults();
+  }
+  assert.deepEqual(batches.map((b) => b.status), [200, 429, 200]);
+  const retryAfter = Number(batches[1].retryAfter);
+  assert.ok(retryAfter >= 1, `Retry-After: ${batches[1].retryAfter}`);
+  assert.ok(batches[2].sentAt - batches[1].sentAt >= retryAfter * 1000 - 100, "the retry waited Retry-After");
+  const logged = await patchBatches(before);
+  assert.deepEqual(logged.map((r) => r.injected), [null, "rateLimit", null]);
+  assert.deepEqual(logged[1].body, logged[2].body, "the same chunk is sent again");
+
+  // After a reload: every user carries the value, including one from the rate-limited chunk.
+  await searched(p, () => p.reload());
+  assert.equal((await search({ customAttributes: { nickname: value }, limit: 1 })).total, LOAD_USERS);
+  const last = (await loadTestUsers()).at(-1);
+  await p.goto(`${demo.url}/?q=${encodeURIComponent(`.${stamp}@load`)}&user=${last.userId}`);
+  await panelReady(p);
+  const nickname = section(p, "Custom attributes").getByLabel("Nickname");
+  await nickname.waitFor();
+  assert.equal(await nickname.inputValue(), value);
+  await closePage();
+});
+
+test("bulk: add a role (kept with the roles users had) and deactivate, each one patchBatch", async () => {
   const logins = [1, 2, 3].map((n) => `bulk${n}.${stamp}@e2e.example.com`);
-  for (const [i, login] of logins.entries()) await createUser(login, { displayName: `Bulk User ${i + 1}` });
+  for (const [i, login] of logins.entries()) {
+    await createUser(login, { displayName: `Bulk User ${i + 1}`, roleNames: i === 0 ? ["viewer"] : [] });
+  }
   const p = await newPage();
   await gotoList(p, `?q=${encodeURIComponent(`.${stamp}@e2e`)}&sort=email`);
   // Pick them one by one (the panel user also matches the search).
@@ -509,14 +693,19 @@ test("bulk: add a role to and deactivate selected users", async () => {
   }
   const bulk = p.locator("#bulk");
   assert.match(await bulk.textContent(), /3 users selected/);
+  const before = (await requestLog()).length;
   await bulk.getByLabel("Action", { exact: true }).selectOption("role");
   await bulk.getByLabel("Role to add").fill("billing");
   await bulk.getByRole("button", { name: "Apply to 3 users" }).click();
-  await until(async () => (await bulk.locator(".bulk-summary").textContent()) === "Finished: 3 succeeded, 0 failed", "add role");
+  assert.equal(await bulkFinished(bulk), "Finished: 3 succeeded, 0 failed");
   await bulk.getByRole("button", { name: "Dismiss results" }).click();
   await bulk.getByLabel("Action", { exact: true }).selectOption("deactivate");
   await searched(p, () => bulk.getByRole("button", { name: "Apply to 3 users" }).click());
-  await until(async () => (await bulk.locator(".bulk-summary").textContent()) === "Finished: 3 succeeded, 0 failed", "deactivate");
+  assert.equal(await bulkFinished(bulk), "Finished: 3 succeeded, 0 failed");
+  const [addRole, deactivate] = await patchBatches(before);
+  assert.deepEqual(addRole.body.users.map((u) => u.roleNames), [["viewer", "billing"], ["billing"], ["billing"]]);
+  assert.deepEqual(deactivate.body.users.map((u) => [u.loginId, u.status]), logins.map((l) => [l, "disabled"]));
+  assert.equal((await patchBatches(before)).length, 2);
 
   await searched(p, () => p.reload());
   for (const login of logins) {
@@ -524,6 +713,7 @@ test("bulk: add a role to and deactivate selected users", async () => {
     assert.equal(await row.locator(".badge").first().textContent(), "Disabled");
     assert.match(await row.locator("td").nth(5).textContent(), /billing/);
   }
+  assert.match(await rows(p).filter({ hasText: logins[0] }).locator("td").nth(5).textContent(), /viewer/);
   await closePage();
 });
 
@@ -574,6 +764,15 @@ test("keyboard only: search, open a user, close it, select a row; every control 
   await closePage();
 });
 
+test("emulator mode needs no session token: the plain URL, /config.json and the API answer", async () => {
+  assert.equal(demo.token, null);
+  assert.equal(demo.openUrl, `${demo.url}/`);
+  assert.doesNotMatch(demo.output(), /token=/);
+  assert.equal((await fetch(`${demo.url}/config.json`)).status, 200);
+  assert.equal((await fetch(`${demo.url}/?token=anything`)).status, 200, "a stray ?token= changes nothing");
+  assert.equal((await search({ limit: 1 })).users.length, 1);
+});
+
 test("the demo server refuses cross-site API calls and unknown files", async () => {
   const post = (headers) =>
     fetch(`${demo.url}/v2/mgmt/user/search`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: "{}" });
@@ -589,7 +788,8 @@ test("the demo server refuses cross-site API calls and unknown files", async () 
   assert.match(busy, /already in use/);
 });
 
-test("with real credentials the key never reaches the browser; the upstream gets the bearer", async () => {
+/** A stub Descope and a demo server in real mode in front of it. */
+async function startRealMode() {
   const fakeProjectId = "P2e2eFakeProject000000000000"; // 28 chars: default base URL rule
   assert.equal(fakeProjectId.length, 28);
   const fakeKey = `K2fake-e2e-${randomBytes(12).toString("hex")}`;
@@ -602,6 +802,108 @@ test("with real credentials the key never reaches the browser; the upstream gets
     DESCOPE_BASE_URL: stub.url,
   });
   cleanups.push(() => real.stop());
+  return { fakeProjectId, fakeKey, stub, real };
+}
+
+/** `fetch` to the real-mode server as another local process would (`cookie`: a raw Cookie header). */
+function rawCall(real, path, { method = "POST", cookie, projectId: pid = "P2e2eFakeProject000000000000", body = "{}" } = {}) {
+  const headers = { "content-type": "application/json", "x-descope-project-id": pid };
+  if (cookie) headers.cookie = cookie;
+  return fetch(real.url + path, { method, headers, body: method === "GET" ? undefined : body, redirect: "manual" });
+}
+
+/** The session cookie the printed URL sets, as the server sent it. */
+async function sessionCookie(real) {
+  const res = await fetch(real.openUrl, { redirect: "manual" });
+  assert.equal(res.status, 303);
+  const setCookie = res.headers.get("set-cookie");
+  const [pair] = setCookie.split(";");
+  return { res, setCookie, pair, name: pair.split("=")[0] };
+}
+
+test("real mode: without the session cookie every API call and /config.json is refused, and nothing is forwarded", async () => {
+  const { stub, real } = await startRealMode();
+  assert.match(real.token, /^[A-Za-z0-9_-]{43}$/, "256 bits, base64url");
+  assert.equal(real.openUrl, `${real.url}/?token=${real.token}`);
+  const refused = async (res, what) => {
+    assert.equal(res.status, 403, what);
+    const body = await res.json();
+    assert.equal(body.errorCode, "E_DEMO_FORBIDDEN", what);
+    assert.equal(typeof body.errorDescription, "string", what);
+  };
+  // What `curl` reached before: key-minting and exporting endpoints, and the page's own calls.
+  for (const path of ["/v1/mgmt/accesskey/create", "/v1/mgmt/project/export", "/v2/mgmt/user/search", "/v1/mgmt/user/logout"]) {
+    await refused(await rawCall(real, path), `${path} without a cookie`);
+  }
+  await refused(await rawCall(real, "/v1/mgmt/user?userId=x", { method: "GET" }), "GET without a cookie");
+  await refused(await rawCall(real, "/config.json", { method: "GET" }), "/config.json without a cookie");
+
+  // Wrong tokens: in the cookie, of the right length, with the token as a query on the API.
+  const { name } = await sessionCookie(real);
+  const wrong = randomBytes(32).toString("base64url");
+  await refused(await rawCall(real, "/v2/mgmt/user/search", { cookie: `${name}=${wrong}` }), "wrong token in the cookie");
+  await refused(await rawCall(real, "/v2/mgmt/user/search", { cookie: `${name}=` }), "empty cookie");
+  await refused(await rawCall(real, "/v2/mgmt/user/search", { cookie: `other_${name}=${real.token}` }), "token under another name");
+  await refused(await rawCall(real, "/config.json", { method: "GET", cookie: `${name}=${real.token.slice(0, -1)}` }), "token minus a char");
+  await refused(await rawCall(real, `/v2/mgmt/user/search?token=${real.token}`), "token in an API query");
+  const wrongUrl = await fetch(`${real.url}/?token=${wrong}`, { redirect: "manual" });
+  await refused(wrongUrl, "the page with a wrong ?token=");
+  assert.equal(wrongUrl.headers.get("set-cookie"), null, "no cookie for a wrong token");
+  assert.deepEqual(stub.requests, [], "the stub Descope received nothing");
+
+  // A browser at the plain URL: the page says why it cannot connect; the stub still hears nothing.
+  const p = await newPage();
+  await p.goto(real.url);
+  const startup = p.locator("#startup-error .error-box");
+  await startup.waitFor();
+  assert.match(await startup.textContent(), /HTTP 403.*URL the demo server printed/);
+  await closePage();
+  assert.deepEqual(stub.requests, [], "the stub Descope received nothing");
+
+  // The token is printed once, in the start-up URL, and in no log line after.
+  assert.equal(real.output().split(real.token).length - 1, 1, "the token appears exactly once in the output");
+  assert.match(real.output(), new RegExp(`^Open ${real.url.replace(/\./g, "\\.")}/\\?token=${real.token}  \\(Ctrl-C to stop\\)$`, "m"));
+  const { code } = await real.stop();
+  assert.equal(code, 0);
+});
+
+test("real mode: the printed URL sets an HttpOnly SameSite=Strict cookie; the page loads users, and a reload works by the cookie", async () => {
+  const { stub, real } = await startRealMode();
+  // The raw answer to the printed URL: the cookie, and a redirect that drops the token.
+  const { res, setCookie, pair, name } = await sessionCookie(real);
+  assert.equal(res.headers.get("location"), "/");
+  assert.equal(pair, `${name}=${real.token}`);
+  const attributes = setCookie.split(";").slice(1).map((a) => a.trim().toLowerCase());
+  for (const want of ["httponly", "samesite=strict", "path=/"]) assert.ok(attributes.includes(want), `Set-Cookie has ${want}: ${setCookie}`);
+  assert.equal((await rawCall(real, "/config.json", { method: "GET", cookie: pair })).status, 200);
+  assert.equal((await rawCall(real, "/v2/mgmt/user/search", { cookie: pair })).status, 200);
+  assert.deepEqual(stub.requests.map((r) => r.path), ["/v2/mgmt/user/search"], "forwarded once the cookie is there");
+
+  const p = await newPage();
+  await p.goto(real.openUrl);
+  await until(async () => (await rows(p).count()) === 2, "the stub's two users");
+  assert.equal(p.url(), `${real.url}/`, "the token is gone from the address bar");
+  const cookies = await p.context().cookies(real.url);
+  assert.equal(cookies.length, 1);
+  assert.equal(cookies[0].value, real.token);
+  assert.equal(cookies[0].httpOnly, true);
+  assert.equal(cookies[0].sameSite, "Strict");
+  assert.equal(await p.evaluate(() => document.cookie), "", "page scripts cannot read the token");
+
+  // Reload, and the plain URL in a new tab: the cookie alone is enough.
+  await searched(p, () => p.reload());
+  assert.equal(await rows(p).count(), 2);
+  const tab = await p.context().newPage();
+  await Promise.all([tab.waitForResponse((r) => isSearch(r) && r.status() === 200), tab.goto(`${real.url}/?q=Robin`)]);
+  await until(async () => (await rows(tab).count()) >= 1, "the list in a second tab");
+  await tab.close();
+  await closePage();
+  const { code } = await real.stop();
+  assert.equal(code, 0);
+});
+
+test("with real credentials the key never reaches the browser; the upstream gets the bearer", async () => {
+  const { fakeProjectId, fakeKey, stub, real } = await startRealMode();
 
   const p = await newPage();
   const seen = []; // everything the browser received
@@ -615,7 +917,7 @@ test("with real credentials the key never reaches the browser; the upstream gets
       })(),
     ),
   );
-  await p.goto(real.url);
+  await p.goto(real.openUrl);
   await until(async () => (await rows(p).count()) === 2, "the stub's two users");
   assert.match(await p.locator("#project").textContent(), /P2e2eFakeProject000000000000/);
   assert.match(await p.locator("#project").textContent(), new RegExp(new URL(stub.url).host));

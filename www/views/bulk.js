@@ -1,12 +1,18 @@
-// Bulk actions on the selected users. The API has one call per user, so a job is a queue run
-// by a few workers: a failure is recorded against its user and the rest go on; failed users
-// can be retried as many times as needed.
+// Bulk actions on the selected users. A job is cut into chunks, and each chunk is one
+// patchBatch request, sent one after the other: 1,000 users are 10 requests, far under
+// Descope's 500 a minute (one call per user tripped it). patchBatch answers per user, so each
+// user still gets its own result and failed users can be retried. A 429 pauses the job for
+// Retry-After seconds, then the same chunk is sent again.
 import { h, nextId, announce, displayName, primaryLogin } from "../dom.js";
-import { errorLine } from "../errors.js";
+import { describeError, errorLine } from "../errors.js";
 import { errorBox } from "./error-box.js";
 import { attributeEditor, attributeLabel } from "./attribute-editors.js";
 
-const WORKERS = 4; // enough to be quick, few enough to stay polite to rate limits
+// The reference documents no patchBatch size limit; 100 is also search's page size, which
+// the role action's fresh read of a chunk needs (one search per chunk).
+const CHUNK = 100;
+const RATE_LIMIT_TRIES = 10; // 429s in a row on one chunk before its users are marked failed
+const DEFAULT_WAIT_SECS = 60; // Descope's documented back-off, if an answer lacks Retry-After
 
 const ACTIONS = {
   attribute: "Set a custom attribute",
@@ -54,6 +60,8 @@ export function createBulk({ section, users, attributes, selection, onClear, onD
 
   const progress = h("progress", { max: 1, value: 0, "aria-label": "Bulk progress" });
   const summary = h("p", { class: "bulk-summary", role: "status" });
+  // The countdown is not a live region: it changes every second (announced once instead).
+  const waitLine = h("p", { class: "bulk-wait", hidden: true });
   const results = h("ol", { class: "results", "aria-label": "Result per user" });
   const retry = h("button", { type: "button", class: "btn", onclick: () => retryFailed() }, "Retry failed");
   const dismiss = h("button", { type: "button", class: "btn ghost", onclick: () => dismissJob() }, "Dismiss results");
@@ -62,7 +70,7 @@ export function createBulk({ section, users, attributes, selection, onClear, onD
     "div",
     { class: "bulk-run", hidden: true },
     jobTitle,
-    h("div", { class: "progress-line" }, progress, summary),
+    h("div", { class: "progress-line" }, progress, summary, waitLine),
     results,
     h("div", { class: "bulk-run-actions" }, retry, dismiss),
   );
@@ -120,10 +128,8 @@ export function createBulk({ section, users, attributes, selection, onClear, onD
       }
       const name = attrSelect.value;
       const label = attributeLabel(editor.attr);
-      return {
-        title: `Set ${label} to ${JSON.stringify(value)}`,
-        call: (login) => users.updateCustomAttribute(login, name, value),
-      };
+      // Patch changes only the keys given (reference §5.3): the user's other attributes stay.
+      return { title: `Set ${label} to ${JSON.stringify(value)}`, patch: () => ({ customAttributes: { [name]: value } }) };
     }
     if (kind === "role") {
       const role = roleInput.value.trim();
@@ -133,9 +139,16 @@ export function createBulk({ section, users, attributes, selection, onClear, onD
         roleInput.focus();
         return null;
       }
-      return { title: `Add role ${role}`, call: (login) => users.addRoles(login, [role]) };
+      // Patch replaces the project roles, so "add" is the user's roles plus this one, read
+      // afresh just before each chunk is sent (see sendChunk); users who have it are skipped.
+      return {
+        title: `Add role ${role}`,
+        fresh: true,
+        skip: (user) => (user.roleNames ?? []).includes(role) && "Done · already had this role",
+        patch: (user) => ({ roles: [...(user.roleNames ?? []), role] }),
+      };
     }
-    return { title: "Deactivate", call: (login) => users.deactivate(login) };
+    return { title: "Deactivate", patch: () => ({ status: "disabled" }) };
   }
 
   form.addEventListener("submit", (e) => {
@@ -146,7 +159,7 @@ export function createBulk({ section, users, attributes, selection, onClear, onD
     if (!work) return;
     job = {
       title: `${work.title} · ${chosen.length} ${chosen.length === 1 ? "user" : "users"}`,
-      call: work.call,
+      ...work,
       items: chosen.map((user) => ({ user, state: "pending", message: "Waiting" })),
     };
     jobTitle.textContent = job.title;
@@ -182,38 +195,101 @@ export function createBulk({ section, users, attributes, selection, onClear, onD
     apply.disabled = job.running;
   }
 
+  function set(item, state, message) {
+    item.state = state;
+    item.message = message;
+    renderItem(item);
+  }
+
   async function execute(items) {
     job.running = true;
-    for (const item of items) {
-      item.state = "pending";
-      item.message = "Waiting";
-      renderItem(item);
-    }
+    for (const item of items) set(item, "pending", "Waiting");
     renderProgress();
-    const queue = [...items];
-    const worker = async () => {
-      for (let item = queue.shift(); item; item = queue.shift()) {
-        item.state = "running";
-        item.message = "Working…";
-        renderItem(item);
-        try {
-          await job.call(primaryLogin(item.user));
-          item.state = "ok";
-          item.message = "Done";
-        } catch (err) {
-          item.state = "fail";
-          item.message = `Failed · ${errorLine(err)}`;
-        }
-        renderItem(item);
-        renderProgress();
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(WORKERS, items.length) }, worker));
+    for (let i = 0; i < items.length; i += CHUNK) {
+      await runChunk(items.slice(i, i + CHUNK));
+      renderProgress();
+    }
     job.running = false;
     renderProgress();
     announce(summary.textContent);
     (retry.hidden ? dismiss : retry).focus();
     onDone?.();
+  }
+
+  /** One chunk to its end: each user ok or failed; a 429 waits and sends it again. */
+  async function runChunk(chunk) {
+    for (let tries = 1; ; tries++) {
+      for (const item of chunk) set(item, "running", "Working…");
+      try {
+        const outcome = await sendChunk(chunk);
+        chunk.forEach((item, i) => set(item, ...outcome[i]));
+        return;
+      } catch (err) {
+        const { status, retryAfter } = describeError(err);
+        if (status === 429 && tries < RATE_LIMIT_TRIES) {
+          for (const item of chunk) set(item, "pending", "Waiting · rate limited");
+          await wait(retryAfter > 0 ? retryAfter : DEFAULT_WAIT_SECS);
+          continue;
+        }
+        // The whole request failed (or stayed rate limited): every user in it can be retried.
+        for (const item of chunk) set(item, "fail", `Failed · ${errorLine(err)}`);
+        return;
+      }
+    }
+  }
+
+  /** Sends one patchBatch; resolves to [state, message] per item; throws if the request fails. */
+  async function sendChunk(chunk) {
+    let current = chunk.map((item) => item.user);
+    if (job.fresh) {
+      const { users: found } = await users.search({
+        userIds: chunk.map((item) => item.user.userId),
+        withTestUser: true,
+        limit: chunk.length,
+      });
+      const byId = new Map(found.map((u) => [u.userId, u]));
+      current = chunk.map((item) => byId.get(item.user.userId) ?? null);
+    }
+    // Settled before sending: users the fresh read did not find, and users with nothing to do.
+    const outcome = current.map((user) => {
+      if (!user) return ["fail", "Failed · user not found"];
+      const skipped = job.skip?.(user);
+      return skipped ? ["ok", skipped] : null;
+    });
+    const sent = current.map((user, i) => (outcome[i] ? null : primaryLogin(user)));
+    const entries = sent.flatMap((id, i) => (id ? [{ loginIdOrUserId: id, ...job.patch(current[i]) }] : []));
+    if (!entries.length) return outcome;
+
+    const answer = await users.patchBatch(entries);
+    // Answers name users by user ID and login IDs; a failed entry may only echo the login ID.
+    const names = (u) => [u?.userId, ...(u?.loginIds ?? [])].filter(Boolean);
+    const patched = new Set((answer.patchedUsers ?? []).flatMap(names));
+    const failed = new Map();
+    for (const f of answer.failedUsers ?? []) for (const n of names(f.user)) failed.set(n, f.failure);
+    const extra = answer.additionalErrors ?? {};
+    return chunk.map((_, i) => {
+      if (outcome[i]) return outcome[i];
+      const id = sent[i];
+      const { userId } = current[i];
+      const failure = failed.get(id) ?? failed.get(userId) ?? extra[id] ?? extra[userId];
+      if (failure !== undefined) return ["fail", `Failed · ${failure || "Descope did not say why"}`];
+      if (patched.has(id) || patched.has(userId)) return ["ok", "Done"];
+      // Neither patched nor failed: do not claim success; a retry sends it again.
+      return ["fail", "Failed · Descope reported no result for this user"];
+    });
+  }
+
+  /** Waits out a rate limit, showing a countdown. */
+  async function wait(seconds) {
+    const until = Date.now() + seconds * 1000;
+    announce(`Rate limited by Descope; resuming in ${seconds} seconds`);
+    waitLine.hidden = false;
+    for (let left = seconds; left > 0; left = Math.ceil((until - Date.now()) / 1000)) {
+      waitLine.textContent = `Rate limited, resuming in ${left} s`;
+      await new Promise((done) => setTimeout(done, Math.min(1000, until - Date.now())));
+    }
+    waitLine.hidden = true;
+    waitLine.textContent = "";
   }
 
   function retryFailed() {

@@ -97,6 +97,12 @@ export interface User {
   consentExpiration?: number;
 }
 
+/**
+ * What calls that change something and return nothing resolve to: the answer's body, as
+ * node-sdk resolves it (`{}` from Descope).
+ */
+export type Empty = Record<string, unknown>;
+
 /** A tenant association in a request. */
 export interface AssociatedTenant {
   tenantId: string;
@@ -380,13 +386,13 @@ export interface UserManagement {
   /** PATCH /v1/mgmt/user/patch/batch */
   patchBatch(users: PatchBatchUser[]): Promise<BatchResponse>;
   /** POST /v1/mgmt/user/delete */
-  delete(loginIdOrUserId: string): Promise<void>;
+  delete(loginIdOrUserId: string): Promise<Empty>;
   /** POST /v1/mgmt/user/delete (by user ID) */
-  deleteByUserId(userId: string): Promise<void>;
+  deleteByUserId(userId: string): Promise<Empty>;
   /** POST /v1/mgmt/user/delete/batch */
-  deleteBatch(userIds: string[]): Promise<void>;
+  deleteBatch(userIds: string[]): Promise<Empty>;
   /** DELETE /v1/mgmt/user/test/delete/all */
-  deleteAllTestUsers(): Promise<void>;
+  deleteAllTestUsers(): Promise<Empty>;
   /** GET /v1/mgmt/user?loginId= */
   load(loginIdOrUserId: string): Promise<User>;
   /** GET /v1/mgmt/user?userId= */
@@ -394,9 +400,9 @@ export interface UserManagement {
   /** POST /v1/mgmt/users/load */
   loadUsers(userIds: string[], includeInvalidUsers?: boolean): Promise<User[]>;
   /** POST /v1/mgmt/user/logout */
-  logoutUser(loginIdOrUserId: string): Promise<void>;
+  logoutUser(loginIdOrUserId: string): Promise<Empty>;
   /** POST /v1/mgmt/user/logout (by user ID) */
-  logoutUserByUserId(userId: string): Promise<void>;
+  logoutUserByUserId(userId: string): Promise<Empty>;
   /** POST /v2/mgmt/user/search */
   search(request: SearchRequest): Promise<SearchResponse>;
   /** POST /v2/mgmt/user/search/test */
@@ -475,23 +481,23 @@ export interface UserManagement {
   /** POST /v1/mgmt/user/update/ssoapp/remove */
   removeSSOapps(loginIdOrUserId: string, ssoAppIds: string[]): Promise<User>;
   /** POST /v1/mgmt/user/password/set/temporary */
-  setTemporaryPassword(loginIdOrUserId: string, password: string): Promise<void>;
+  setTemporaryPassword(loginIdOrUserId: string, password: string): Promise<Empty>;
   /** POST /v1/mgmt/user/password/set/active */
-  setActivePassword(loginIdOrUserId: string, password: string): Promise<void>;
+  setActivePassword(loginIdOrUserId: string, password: string): Promise<Empty>;
   /** POST /v1/mgmt/user/password/set — deprecated, behaves like setTemporaryPassword */
-  setPassword(loginIdOrUserId: string, password: string): Promise<void>;
+  setPassword(loginIdOrUserId: string, password: string): Promise<Empty>;
   /** POST /v1/mgmt/user/password/expire */
-  expirePassword(loginIdOrUserId: string): Promise<void>;
+  expirePassword(loginIdOrUserId: string): Promise<Empty>;
   /** POST /v1/mgmt/user/passkeys/delete */
-  removeAllPasskeys(loginIdOrUserId: string): Promise<void>;
+  removeAllPasskeys(loginIdOrUserId: string): Promise<Empty>;
   /** POST /v1/mgmt/user/passkey/delete */
-  removePasskey(loginIdOrUserId: string, credentialId: string): Promise<void>;
+  removePasskey(loginIdOrUserId: string, credentialId: string): Promise<Empty>;
   /** POST /v1/mgmt/user/passkeys/list */
   listPasskeys(loginIdOrUserId: string): Promise<UserPasskey[]>;
   /** POST /v1/mgmt/user/totp/delete */
-  removeTOTPSeed(loginIdOrUserId: string): Promise<void>;
+  removeTOTPSeed(loginIdOrUserId: string): Promise<Empty>;
   /** POST /v1/mgmt/user/recovery-codes/delete */
-  removeRecoveryCodes(loginIdOrUserId: string): Promise<void>;
+  removeRecoveryCodes(loginIdOrUserId: string): Promise<Empty>;
   /** POST /v1/mgmt/tests/generate/otp (test users only) */
   generateOTPForTestUser(
     deliveryMethod: DeliveryMethod,
@@ -539,7 +545,7 @@ export interface UserManagement {
   /** POST /v1/mgmt/user/trusteddevices/list */
   listTrustedDevices(loginIdsOrUserIds: string[]): Promise<TrustedDevice[]>;
   /** POST /v1/mgmt/user/trusteddevices/remove */
-  removeTrustedDevices(loginIdOrUserId: string, deviceIds: string[]): Promise<void>;
+  removeTrustedDevices(loginIdOrUserId: string, deviceIds: string[]): Promise<Empty>;
 }
 
 /** A client for Descope's Management API. */

@@ -158,7 +158,9 @@ impl Error {
             Self::Http {
                 status, snippet, ..
             } => {
-                format!("HTTP {status} with a body that is not a Descope error: {snippet:?}")
+                // Quoted by hand: `{:?}` would bring str's Debug (and its Unicode tables) into
+                // the wasm.
+                format!("HTTP {status} with a body that is not a Descope error: \"{snippet}\"")
             }
             Self::InvalidArgument { argument, reason } => format!("{argument} {reason}"),
             Self::Network { message, .. } => format!("request failed: {message}"),
@@ -330,6 +332,29 @@ fn copy_redacted(text: &str, out: &mut String, copied: &mut usize, from: usize, 
     *copied = to;
 }
 
+/// The fields of a Descope error body (`errorCode`, `errorDescription`, `errorMessage`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ErrorFields {
+    /// `errorCode` (`""` when absent).
+    pub code: String,
+    /// `errorDescription`.
+    pub description: String,
+    /// `errorMessage`.
+    pub message: Option<String>,
+}
+
+/// Reads `body` as a Descope error body (natively, with serde_json; the wasm transport
+/// reads it with `JSON.parse` instead and calls [`decode_error_parts`]).
+pub fn parse_error_body(body: &[u8]) -> Option<ErrorFields> {
+    serde_json::from_slice::<ErrorBody>(body)
+        .ok()
+        .map(|b| ErrorFields {
+            code: b.error_code,
+            description: b.error_description,
+            message: b.error_message,
+        })
+}
+
 /// Turns a non-2xx answer into an error: a Descope error body becomes [`Error::Api`],
 /// anything else [`Error::Http`] with a bounded snippet of the body. `secret` (the key
 /// the request carried) is scrubbed from the whole body before anything is cut from it.
@@ -339,23 +364,33 @@ pub fn decode_error_response(
     body: &[u8],
     secret: &str,
 ) -> Error {
+    decode_error_parts(status, retry_after, parse_error_body(body), body, secret)
+}
+
+/// [`decode_error_response`] with the body already read as `fields` (when it parsed as an
+/// object).
+pub fn decode_error_parts(
+    status: u16,
+    retry_after: Option<&str>,
+    fields: Option<ErrorFields>,
+    body: &[u8],
+    secret: &str,
+) -> Error {
     let retry_after = parse_retry_after(retry_after);
-    if let Ok(parsed) = serde_json::from_slice::<ErrorBody>(body) {
-        if !parsed.error_code.is_empty() {
-            let description = if parsed.error_description.is_empty() {
-                "Server error".to_string()
-            } else {
-                parsed.error_description
-            };
-            return Error::Api {
-                status,
-                code: parsed.error_code,
-                description,
-                message: parsed.error_message.filter(|m| !m.is_empty()),
-                retry_after,
-            }
-            .redact(secret);
+    if let Some(parsed) = fields.filter(|f| !f.code.is_empty()) {
+        let description = if parsed.description.is_empty() {
+            "Server error".to_string()
+        } else {
+            parsed.description
+        };
+        return Error::Api {
+            status,
+            code: parsed.code,
+            description,
+            message: parsed.message.filter(|m| !m.is_empty()),
+            retry_after,
         }
+        .redact(secret);
     }
     Error::Http {
         status,

@@ -17,8 +17,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortSignal, RequestInit};
 
 use crate::api::{decode_output, Endpoint, Method, Request, Unwrap};
-use crate::error::{decode_error_response, snippet, Cause, Error};
-use crate::models::License;
+use crate::error::{decode_error_parts, snippet, Cause, Error, ErrorFields};
 use crate::retry::Outcome;
 use crate::session::{CallOptions, Session};
 
@@ -122,6 +121,25 @@ impl<'a> Ctx<'a> {
     }
 }
 
+/// A string property of a parsed JSON object.
+fn string_at(value: &JsValue, key: &str) -> Option<String> {
+    js_sys::Reflect::get(value, &JsValue::from_str(key))
+        .ok()
+        .and_then(|v| v.as_string())
+}
+
+/// The fields of a Descope error body, read with `JSON.parse` (no serde in the wasm).
+fn error_fields(value: &JsValue) -> Option<ErrorFields> {
+    if !value.is_object() || js_sys::Array::is_array(value) {
+        return None;
+    }
+    Some(ErrorFields {
+        code: string_at(value, "errorCode").unwrap_or_default(),
+        description: string_at(value, "errorDescription").unwrap_or_default(),
+        message: string_at(value, "errorMessage"),
+    })
+}
+
 /// One fetch: status and body, under the caller's signal. The global `fetch` is called
 /// with the URL and an init object, as a hand-written client would: a `Request` object
 /// made first (gloo-net's builder does that) costs Node's undici a second Request and
@@ -184,10 +202,12 @@ async fn fetch_once(ctx: Ctx<'_>, req: &Request) -> Result<Answer, Error> {
             body: text.into(),
         });
     }
+    let fields = json_parse(&text).ok().and_then(|v| error_fields(&v));
     let body = String::from(&text);
-    Err(decode_error_response(
+    Err(decode_error_parts(
         status,
         retry_after.as_deref(),
+        fields,
         body.as_bytes(),
         ctx.secret(),
     ))
@@ -314,9 +334,11 @@ async fn license_handshake(ctx: Ctx<'_>, deadline: f64) {
     let req = Request::bodiless(Method::Get, "/v1/mgmt/license", Unwrap::Whole);
     let as_text = Ctx { json: false, ..ctx };
     let tier = match attempt(as_text, &req, now + budget, 0).await {
-        Ok(answer) => decode_output::<License>(&text_of(&answer), Unwrap::Whole)
-            .ok()
-            .map(|l| l.rate_limit_tier),
+        Ok(answer) => answer
+            .body
+            .dyn_ref::<JsString>()
+            .and_then(|text| json_parse(text).ok())
+            .and_then(|v| string_at(&v, "rateLimitTier")),
         Err(_) => None,
     };
     ctx.session.record_license(tier);
@@ -427,6 +449,20 @@ pub fn unwrap_js(answer: Answer, unwrap: Unwrap) -> Result<JsValue, Error> {
                 return Err(decode_error(key, "missing"));
             }
             Ok(inner)
+        }
+        Unwrap::Pick(keys) => {
+            if !parsed.is_object() || js_sys::Array::is_array(&parsed) {
+                return Err(decode_error(".", "expected a JSON object"));
+            }
+            let picked = js_sys::Object::new();
+            for key in keys {
+                let key = JsValue::from_str(key);
+                let value = js_sys::Reflect::get(&parsed, &key).unwrap_or(JsValue::UNDEFINED);
+                if !value.is_undefined() {
+                    let _ = js_sys::Reflect::set(&picked, &key, &value);
+                }
+            }
+            Ok(picked.into())
         }
         _ => Ok(parsed),
     }

@@ -46,6 +46,7 @@ npm_ci tests/package
 npm_ci examples/node
 npm_ci examples/worker
 npm_ci bench
+npm_ci tests/differential
 
 # Never Debian's binaryen (wasm-opt 108 breaks wasm-bindgen output): ours must come first.
 [ "$(command -v wasm-opt)" = "$PWD/tools/node_modules/.bin/wasm-opt" ] || { echo "wrong wasm-opt: $(command -v wasm-opt)" >&2; exit 1; }

@@ -71,6 +71,7 @@ run package-node node --test --test-reporter=tap tests/package/
 run e2e node tests/e2e/run.mjs
 run runtimes node tests/package/runtimes/run.mjs
 run examples node tests/examples/run.mjs
+run differential node tests/differential/run.mjs
 run bench-smoke node bench/smoke.mjs
 run size ./tools/size.sh
 
@@ -82,7 +83,7 @@ while read -r p f; do passed=$((passed + p)); failed=$((failed + f)); done < <(
   for f in "$LOG"/package-*.log; do
     echo "$(sed -n 's/^# pass \([0-9]*\)$/\1/p' "$f" | tail -1) $(sed -n 's/^# fail \([0-9]*\)$/\1/p' "$f" | tail -1)"
   done
-  cat "$LOG"/e2e.log "$LOG"/runtimes.log "$LOG"/examples.log "$LOG"/bench-smoke.log | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p'
+  cat "$LOG"/e2e.log "$LOG"/runtimes.log "$LOG"/examples.log "$LOG"/differential.log "$LOG"/bench-smoke.log | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p'
 )
 [ "$status" -eq 0 ] || [ "$failed" -gt 0 ] || failed=1   # a step that crashed counts as a failure
 step "done (logs in target/test-logs/)"

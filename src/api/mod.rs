@@ -3,7 +3,10 @@
 //! the conformance vectors.
 
 mod args;
+pub mod catalogue;
 pub(crate) mod check;
+pub mod engine;
+pub mod value;
 #[macro_use]
 mod macros;
 pub mod user;
@@ -47,6 +50,8 @@ pub enum Unwrap {
     Key(&'static str),
     /// The whole answer.
     Whole,
+    /// Only these keys of the answer (node-sdk's `({ users, total })`).
+    Pick(&'static [&'static str]),
     /// Nothing (`undefined` in JavaScript).
     Void,
 }
@@ -210,7 +215,7 @@ pub fn decode_output<T: DeserializeOwned>(body: &str, unwrap: Unwrap) -> Result<
             },
             _ => return Err(decode_error(".".into(), "expected a JSON object".into())),
         },
-        _ => (String::new(), value),
+        Unwrap::Whole | Unwrap::Pick(_) | Unwrap::Void => (String::new(), value),
     };
     serde_path_to_error::deserialize(value).map_err(|e| {
         let inner = e.path().to_string();

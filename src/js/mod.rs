@@ -5,11 +5,10 @@
 use std::rc::Rc;
 
 use js_sys::{Array, Function, Promise};
-use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::{future_to_promise, JsFuture};
 
-use crate::api::{user, Args};
+use crate::api::{catalogue, engine};
 use crate::config::{Config, ManagementKey};
 use crate::error::Error;
 use crate::session::{CallOptions, Session};
@@ -54,89 +53,101 @@ pub(crate) fn to_js_error(err: &Error) -> JsValue {
     )
 }
 
-/// The names of the `descope.user` methods.
+mod value;
+
+/// The names of the `descope.user` methods: the catalogue's rows.
 #[wasm_bindgen(js_name = userMethods)]
 pub fn user_methods() -> Array {
-    user::METHODS.iter().map(|m| JsValue::from_str(m)).collect()
+    catalogue::user::ROWS
+        .iter()
+        .map(|r| JsValue::from_str(r.name))
+        .collect()
 }
 
-/// Positional JavaScript arguments, read through `JSON.stringify` like node-sdk's bodies.
-struct JsArgs<'a>(&'a Array);
+/// Options read straight from the caller's object (no serde: it would cost the wasm more
+/// than the rest of the façade). Unknown keys are refused, naming them.
+struct Opts<'a> {
+    obj: &'a JsValue,
+    what: &'a str,
+}
 
-impl Args for JsArgs<'_> {
-    fn json(&self, index: usize, name: &str) -> Result<Option<String>, Error> {
-        let value = u32::try_from(index)
-            .map(|i| self.0.get(i))
-            .unwrap_or(JsValue::UNDEFINED);
-        if value.is_undefined() {
+impl<'a> Opts<'a> {
+    fn new(obj: &'a JsValue, allowed: &[&str], what: &'a str) -> Result<Self, Error> {
+        if !obj.is_object() {
+            return Err(Error::invalid_argument(what, "must be an object"));
+        }
+        let keys = js_sys::Object::keys(obj.unchecked_ref::<js_sys::Object>());
+        for key in keys.iter().filter_map(|k| k.as_string()) {
+            if !allowed.contains(&key.as_str()) {
+                return Err(Error::invalid_argument(
+                    format!("{what}.{key}"),
+                    "is not a known option",
+                ));
+            }
+        }
+        Ok(Self { obj, what })
+    }
+
+    /// The value of `key`, `undefined` when absent.
+    fn raw(&self, key: &str) -> JsValue {
+        js_sys::Reflect::get(self.obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+    }
+
+    fn absent(v: &JsValue) -> bool {
+        v.is_undefined() || v.is_null()
+    }
+
+    fn string(&self, key: &str) -> Result<Option<String>, Error> {
+        let v = self.raw(key);
+        if Self::absent(&v) {
             return Ok(None);
         }
-        let text = to_json(&value).map_err(|e| {
-            let why = e
-                .dyn_ref::<js_sys::Error>()
-                .map(|e| String::from(e.message()))
-                .unwrap_or_default();
-            Error::invalid_argument(name, format!("cannot be sent as JSON: {why}"))
-        })?;
-        // JSON.stringify gives undefined for functions and symbols: node-sdk would drop them.
-        Ok(text.as_string())
+        v.as_string()
+            .map(Some)
+            .ok_or_else(|| Error::invalid_argument(key, "must be a string"))
     }
-}
 
-#[derive(Deserialize, Default)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct RetryOptions {
-    #[serde(default)]
-    max_attempts: Option<f64>,
-    #[serde(default)]
-    max_delay_ms: Option<f64>,
-    #[serde(default)]
-    on429: Option<bool>,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct ClientOptions {
-    #[serde(default)]
-    project_id: Option<String>,
-    // A string, or a function the host calls at each call (a rotating secret).
-    #[serde(default, with = "serde_wasm_bindgen::preserve")]
-    management_key: JsValue,
-    #[serde(default)]
-    base_url: Option<String>,
-    #[serde(default)]
-    timeout_ms: Option<f64>,
-    #[serde(default)]
-    retry: Option<RetryOptions>,
-    #[serde(default)]
-    license_tier: Option<String>,
-}
-
-/// Options of `descope.with(...)`.
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct ViewOptions {
-    #[serde(default)]
-    timeout_ms: Option<f64>,
-    #[serde(default)]
-    retry: Option<RetryOptions>,
-    #[serde(default, with = "serde_wasm_bindgen::preserve")]
-    signal: JsValue,
-}
-
-/// serde-wasm-bindgen reads a struct's fields by name and never sees extra keys, so a
-/// misspelt option (`timeout` for `timeoutMs`) is caught here.
-fn check_keys(options: &JsValue, allowed: &[&str], what: &str) -> Result<(), Error> {
-    let keys = js_sys::Object::keys(options.unchecked_ref::<js_sys::Object>());
-    for key in keys.iter().filter_map(|k| k.as_string()) {
-        if !allowed.contains(&key.as_str()) {
-            return Err(Error::invalid_argument(
-                format!("{what}.{key}"),
-                "is not a known option",
-            ));
+    fn number(&self, key: &str, name: &str) -> Result<Option<f64>, Error> {
+        let v = self.raw(key);
+        if Self::absent(&v) {
+            return Ok(None);
         }
+        v.as_f64()
+            .map(Some)
+            .ok_or_else(|| Error::invalid_argument(name, "must be a number"))
     }
-    Ok(())
+
+    /// `retry: { maxAttempts?, maxDelayMs?, on429? }` applied to `options`.
+    fn retry(&self, options: &mut CallOptions) -> Result<(), Error> {
+        let v = self.raw("retry");
+        if Self::absent(&v) {
+            return Ok(());
+        }
+        let what = format!("{}.retry", self.what);
+        let r = Opts::new(&v, RETRY_KEYS, &what)?;
+        if let Some(n) = r.number("maxAttempts", "retry.maxAttempts")? {
+            options.retry.max_attempts = whole(n, "retry.maxAttempts", 1)?;
+        }
+        if let Some(ms) = r.number("maxDelayMs", "retry.maxDelayMs")? {
+            options.retry.max_delay_ms = whole(ms, "retry.maxDelayMs", 0)?;
+        }
+        let on = r.raw("on429");
+        if !Self::absent(&on) {
+            options.retry.on_429 = on
+                .as_bool()
+                .ok_or_else(|| Error::invalid_argument("retry.on429", "must be a boolean"))?;
+        }
+        Ok(())
+    }
+
+    /// `timeoutMs` and `retry` applied to `options`.
+    fn call_options(&self, options: &mut CallOptions) -> Result<(), Error> {
+        if let Some(t) = self.number("timeoutMs", "timeoutMs")? {
+            options.timeout_ms = whole(t, "timeoutMs", 1)?;
+        }
+        self.retry(options)?;
+        options.validate()
+    }
 }
 
 const CLIENT_KEYS: &[&str] = &[
@@ -150,35 +161,10 @@ const CLIENT_KEYS: &[&str] = &[
 const VIEW_KEYS: &[&str] = &["timeoutMs", "retry", "signal"];
 const RETRY_KEYS: &[&str] = &["maxAttempts", "maxDelayMs", "on429"];
 
-fn parse<T: serde::de::DeserializeOwned>(
-    options: JsValue,
-    allowed: &[&str],
-    what: &str,
-) -> Result<T, Error> {
-    if !options.is_object() {
-        return Err(Error::invalid_argument(what, "must be an object"));
-    }
-    check_keys(&options, allowed, what)?;
-    let retry =
-        js_sys::Reflect::get(&options, &JsValue::from_str("retry")).unwrap_or(JsValue::UNDEFINED);
-    if retry.is_object() {
-        check_keys(&retry, RETRY_KEYS, &format!("{what}.retry"))?;
-    }
-    serde_wasm_bindgen::from_value(options).map_err(|e| {
-        let msg = e.to_string();
-        match msg
-            .strip_prefix("unknown field `")
-            .and_then(|m| m.split('`').next())
-        {
-            Some(key) => Error::invalid_argument(format!("{what}.{key}"), "is not a known option"),
-            None => Error::invalid_argument(what, msg),
-        }
-    })
-}
-
-/// A whole number of milliseconds (or attempts) within `u32`.
-fn whole(value: f64, name: &str, min: f64) -> Result<u32, Error> {
-    if value.fract() != 0.0 || value < min || value > f64::from(u32::MAX) {
+/// A whole number of milliseconds (or attempts) within `u32`, at least `min`.
+fn whole(value: f64, name: &str, min: u32) -> Result<u32, Error> {
+    if value.fract() != 0.0 || value < f64::from(min) || value > f64::from(u32::MAX) {
+        // No float in the message: formatting one costs the wasm ~15 KB.
         return Err(Error::invalid_argument(
             name,
             format!("must be a whole number of at least {min}"),
@@ -187,44 +173,23 @@ fn whole(value: f64, name: &str, min: f64) -> Result<u32, Error> {
     Ok(value as u32)
 }
 
-fn apply(
-    options: &mut CallOptions,
-    timeout_ms: Option<f64>,
-    retry: Option<RetryOptions>,
-) -> Result<(), Error> {
-    if let Some(t) = timeout_ms {
-        options.timeout_ms = whole(t, "timeoutMs", 1.0)?;
-    }
-    if let Some(r) = retry {
-        if let Some(n) = r.max_attempts {
-            options.retry.max_attempts = whole(n, "retry.maxAttempts", 1.0)?;
-        }
-        if let Some(ms) = r.max_delay_ms {
-            options.retry.max_delay_ms = whole(ms, "retry.maxDelayMs", 0.0)?;
-        }
-        if let Some(on) = r.on429 {
-            options.retry.on_429 = on;
-        }
-    }
-    options.validate()
-}
-
 fn client_from_options(options: JsValue) -> Result<JsClient, Error> {
-    let opts: ClientOptions = parse(options, CLIENT_KEYS, "options")?;
+    let opts = Opts::new(&options, CLIENT_KEYS, "options")?;
     let project_id = opts
-        .project_id
+        .string("projectId")?
         .ok_or_else(|| Error::invalid_argument("projectId", "is required"))?;
-    let key = opts.management_key;
+    let base_url = opts.string("baseUrl")?;
+    let key = opts.raw("managementKey");
     let (config, key_fn) = if let Some(f) = key.dyn_ref::<Function>() {
         (
-            Config::with_key_from_host(project_id, opts.base_url)?,
+            Config::with_key_from_host(project_id, base_url)?,
             Some(f.clone()),
         )
     } else if key.is_undefined() || key.is_null() {
-        (Config::build(project_id, None, opts.base_url)?, None)
+        (Config::build(project_id, None, base_url)?, None)
     } else if let Some(k) = key.as_string() {
         (
-            Config::build(project_id, Some(ManagementKey::new(k)), opts.base_url)?,
+            Config::build(project_id, Some(ManagementKey::new(k)), base_url)?,
             None,
         )
     } else {
@@ -234,8 +199,8 @@ fn client_from_options(options: JsValue) -> Result<JsClient, Error> {
         ));
     };
     let mut call_options = CallOptions::default();
-    apply(&mut call_options, opts.timeout_ms, opts.retry)?;
-    let session = Session::new(config, opts.license_tier.filter(|t| !t.is_empty()));
+    opts.call_options(&mut call_options)?;
+    let session = Session::new(config, opts.string("licenseTier")?);
     Ok(JsClient {
         session: Rc::new(session),
         options: call_options,
@@ -293,13 +258,14 @@ impl JsClient {
     #[wasm_bindgen(js_name = with)]
     pub fn with_options(&self, options: JsValue) -> Result<JsClient, JsValue> {
         let view = || -> Result<JsClient, Error> {
-            let opts: ViewOptions = parse(options, VIEW_KEYS, "options")?;
+            let opts = Opts::new(&options, VIEW_KEYS, "options")?;
             let mut call_options = self.options;
-            apply(&mut call_options, opts.timeout_ms, opts.retry)?;
-            let signal = if opts.signal.is_undefined() || opts.signal.is_null() {
+            opts.call_options(&mut call_options)?;
+            let signal = opts.raw("signal");
+            let signal = if Opts::absent(&signal) {
                 self.signal.clone()
             } else {
-                Some(opts.signal.dyn_into::<AbortSignal>().map_err(|_| {
+                Some(signal.dyn_into::<AbortSignal>().map_err(|_| {
                     Error::invalid_argument("options.signal", "must be an AbortSignal")
                 })?)
             };
@@ -317,7 +283,8 @@ impl JsClient {
     /// a `DescopeError`. Arguments are checked before anything is sent.
     #[wasm_bindgen(js_name = callUser)]
     pub fn call_user(&self, method: &str, args: &Array) -> Promise {
-        let prepared = user::prepare(method, &JsArgs(args));
+        let args: Vec<value::Js> = args.iter().map(value::Js).collect();
+        let prepared = engine::prepare("user", method, &args);
         let session = Rc::clone(&self.session);
         let (options, signal, key_fn) = (self.options, self.signal.clone(), self.key_fn.clone());
         future_to_promise(async move {

@@ -49,14 +49,16 @@ const CASES = [
   ["create", ["a@b.c", { roleNames: ["r"] }], "options.roleNames"],
   ["create", ["a@b.c", { sendMail: true }], "options.sendMail"],
   ["update", ["a@b.c", { templateId: "t" }], "options.templateId"],
-  ["patch", ["a@b.c", { loginId: "other" }], "options.loginIdOrUserId"],
+  // The user goes in the first argument of patch: such keys in the options are unknown.
+  ["patch", ["a@b.c", { loginId: "other" }], "options.loginId"],
+  ["patch", ["a@b.c", { loginIdOrUserId: "other" }], "options.loginIdOrUserId"],
   ["patchBatch", [[{ displayName: "no id" }]], "users[0].loginIdOrUserId"],
   ["createBatch", [[{ email: "no id" }]], "users[0].loginIdOrUserId"],
   ["createBatch", [[{ loginId: "x", hashedPassword: { bcrypt: { hash: "h" }, md5: { hash: "m" } } }]], "users[0].hashedPassword"],
   // negative paging
   ["search", [{ limit: -1 }], "options.limit"],
   ["search", [{ page: -1 }], "options.page"],
-  ["searchAll", [undefined, undefined, -5], "options.limit"],
+  ["searchAll", [undefined, undefined, -5], "limit"], // its third positional argument
   // unknown statuses and delivery methods
   ["search", [{ statuses: ["enabled", "sleeping"] }], "options.statuses[1]"],
   ["patch", ["a@b.c", { status: "paused" }], "options.status"],
@@ -68,7 +70,7 @@ const CASES = [
   ["updateCustomAttribute", ["a@b.c", "k", NaN], "attributeValue"],
   ["updateCustomAttribute", ["a@b.c", "k", 10n], "attributeValue"],
   ["updateCustomAttribute", ["a@b.c", "k"], "attributeValue"],
-  ["create", ["a@b.c", { customAttributes: { seats: Infinity } }], "options"],
+  ["create", ["a@b.c", { customAttributes: { seats: Infinity } }], "options.customAttributes.seats"],
   ["create", ["a@b.c", { customAttributes: { seats: { deep: 1 } } }], "options.customAttributes.seats"],
 ];
 

@@ -1,0 +1,24 @@
+//! THE CATALOGUE: one [`Row`] per endpoint, grouped by node-sdk group,
+//! and the option schemas the rows share. Everything else is derived from these rows: the
+//! JavaScript methods (the engine walks them), the method lists, whether a call may be
+//! re-sent, and the tests that every row is covered by a conformance vector.
+//!
+//! To add an endpoint, add its row to its group's file (see `user.rs`): node-sdk's name,
+//! the Rust name, method, path, the arguments in node-sdk's order with their types and wire
+//! keys, what the answer unwraps to, and whether it creates. `grep` a path and you land on
+//! its row.
+
+pub mod user;
+
+use super::engine::Row;
+
+/// Every group, by node-sdk's name.
+pub const GROUPS: &[(&str, &[Row])] = &[("user", user::ROWS)];
+
+/// The rows of `group`.
+pub fn group(name: &str) -> Option<&'static [Row]> {
+    GROUPS
+        .iter()
+        .find(|(g, _)| *g == name)
+        .map(|(_, rows)| *rows)
+}

@@ -1,0 +1,654 @@
+//! The one generic engine: it walks a catalogue [`Row`] over the caller's positional
+//! arguments, checks each against its [`Ty`], and builds the [`Request`] — method, path,
+//! query and JSON body — with no per-endpoint code. The same walk serves JavaScript values
+//! (the npm package) and JSON values (native tests), through [`Value`].
+//!
+//! Semantics follow node-sdk, which sends `JSON.stringify` of what it is given: an
+//! argument or key left `undefined` is not sent, a `null` is sent as `null` (unless the
+//! argument is required), and defaults apply to `undefined` only.
+
+use super::value::{Kind, Value};
+use super::{Method, Request, Unwrap};
+use crate::error::Error;
+
+/// The type of an argument or of an option key.
+#[derive(Debug, Clone, Copy)]
+pub enum Ty {
+    /// A non-empty string (an ID, a login ID, a name).
+    Id,
+    /// Any string, `""` included.
+    Str,
+    /// `true` or `false`.
+    Bool,
+    /// A whole number.
+    Int,
+    /// A whole number that is not negative (page, limit, offset).
+    Count,
+    /// A finite number.
+    Num,
+    /// A custom attribute value: a string, a finite number, a boolean, a list of strings,
+    /// or `null`.
+    Attr,
+    /// A search filter value: a string, a finite number or a boolean, or a list of them.
+    Filter,
+    /// Anything JSON can carry, passed through as the caller gave it.
+    Any,
+    /// A list of strings (may be empty).
+    Strings,
+    /// A non-empty list of non-empty strings.
+    Ids,
+    /// A list of non-empty strings (may be empty).
+    IdList,
+    /// One of these strings.
+    Enum(&'static [&'static str]),
+    /// An object of this schema.
+    Obj(&'static Schema),
+    /// A list of values of this type.
+    List(&'static Ty),
+    /// A non-empty list of values of this type.
+    List1(&'static Ty),
+    /// An object with any keys, each value of this type.
+    Map(&'static Ty),
+    /// A string, or an object of this schema (a batch user's password).
+    StrOr(&'static Schema),
+}
+
+/// When an argument or key must be there, and what its absence means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Need {
+    /// `undefined` and `null` are refused.
+    Required,
+    /// `undefined` is not sent; `null` is sent as `null`.
+    Optional,
+    /// `undefined` is sent as this value (node-sdk's default parameters).
+    Default(Const),
+    /// Sent only when truthy (node-sdk's `if (x)`).
+    Truthy,
+}
+
+/// A constant value in a row: a default, or a key every request of the row carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Const {
+    /// `true`
+    True,
+    /// `false`
+    False,
+    /// A string.
+    Str(&'static str),
+}
+
+impl Const {
+    fn value<V: Value>(self) -> V {
+        match self {
+            Self::True => V::from_bool(true),
+            Self::False => V::from_bool(false),
+            Self::Str(s) => V::from_str(s),
+        }
+    }
+}
+
+/// A key of an options object.
+#[derive(Debug, Clone, Copy)]
+pub struct Field {
+    /// The key the caller writes (node-sdk's name).
+    pub key: &'static str,
+    /// The key sent on the wire (usually the same).
+    pub wire: &'static str,
+    /// Its type.
+    pub ty: Ty,
+    /// Whether it must be there.
+    pub need: Need,
+}
+
+impl Field {
+    /// An optional key of type `ty`, sent under its own name.
+    pub const fn new(key: &'static str, ty: Ty) -> Self {
+        Self {
+            key,
+            wire: key,
+            ty,
+            need: Need::Optional,
+        }
+    }
+
+    /// Sent as `wire` instead (`roles` → `roleNames`).
+    pub const fn wire(self, wire: &'static str) -> Self {
+        Self { wire, ..self }
+    }
+
+    /// A key that must be there.
+    pub const fn required(self) -> Self {
+        Self {
+            need: Need::Required,
+            ..self
+        }
+    }
+}
+
+/// A rule of a schema that no single key can state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rule {
+    /// None.
+    None,
+    /// Exactly one key must be set (a hashed password names one hash kind).
+    ExactlyOne,
+    /// A batch entry names its user by `loginIdOrUserId`, else the older `loginId`
+    /// (node-sdk's order); sent as `loginId`.
+    BatchLoginId,
+}
+
+/// The keys an options object may have.
+#[derive(Debug)]
+pub struct Schema {
+    /// Its TypeScript name.
+    pub name: &'static str,
+    /// Its keys, in groups shared between schemas.
+    pub fields: &'static [&'static [Field]],
+    /// A rule across keys.
+    pub rule: Rule,
+}
+
+impl Schema {
+    /// Every key, in order.
+    pub fn all(&self) -> impl Iterator<Item = &Field> {
+        self.fields.iter().flat_map(|g| g.iter())
+    }
+
+    fn field(&self, key: &str) -> Option<&Field> {
+        self.all().find(|f| f.key == key)
+    }
+}
+
+/// Where a positional argument goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum To {
+    /// Under this key of the body (or of the query, for a request without a body).
+    Key(&'static str),
+    /// Its keys into the body (or into the query), after renames.
+    Spread,
+    /// It is the body (a bare array).
+    Whole,
+}
+
+/// A positional argument, in node-sdk's order.
+#[derive(Debug, Clone, Copy)]
+pub struct Arg {
+    /// Its name in node-sdk's signature (named by errors).
+    pub name: &'static str,
+    /// Its type.
+    pub ty: Ty,
+    /// Whether it must be there.
+    pub need: Need,
+    /// Where it goes.
+    pub to: To,
+}
+
+impl Arg {
+    /// A required argument sent under `wire`.
+    pub const fn new(name: &'static str, ty: Ty, wire: &'static str) -> Self {
+        Self {
+            name,
+            ty,
+            need: Need::Required,
+            to: To::Key(wire),
+        }
+    }
+
+    /// An options object whose keys are spread into the body; absent or `null` is `{}`.
+    pub const fn spread(name: &'static str, schema: &'static Schema) -> Self {
+        Self {
+            name,
+            ty: Ty::Obj(schema),
+            need: Need::Optional,
+            to: To::Spread,
+        }
+    }
+
+    /// The argument is the whole body.
+    pub const fn whole(name: &'static str, ty: Ty) -> Self {
+        Self {
+            name,
+            ty,
+            need: Need::Required,
+            to: To::Whole,
+        }
+    }
+
+    /// Optional: `undefined` is not sent.
+    pub const fn opt(self) -> Self {
+        Self {
+            need: Need::Optional,
+            ..self
+        }
+    }
+
+    /// `undefined` is sent as `value`.
+    pub const fn or(self, value: Const) -> Self {
+        Self {
+            need: Need::Default(value),
+            ..self
+        }
+    }
+}
+
+/// One endpoint: a node-sdk function and the request it sends.
+#[derive(Debug)]
+pub struct Row {
+    /// node-sdk's group (`user`).
+    pub group: &'static str,
+    /// node-sdk's function name (`updatePicture`).
+    pub name: &'static str,
+    /// The Rust method name (`update_picture`).
+    pub rust: &'static str,
+    /// HTTP method.
+    pub method: Method,
+    /// Path.
+    pub path: &'static str,
+    /// Positional arguments, in node-sdk's order.
+    pub args: &'static [Arg],
+    /// Keys every request carries (`test: true`), set after the arguments.
+    pub consts: &'static [(&'static str, Const)],
+    /// What the call resolves to (node-sdk's `data`).
+    pub unwrap: Unwrap,
+    /// Whether the call creates something: it is never re-sent where Descope may have
+    /// done the work (520, 524, a network error).
+    pub creates: bool,
+    /// Deprecated by node-sdk.
+    pub deprecated: bool,
+    /// One line for the docs.
+    pub doc: &'static str,
+}
+
+impl Row {
+    /// A row with no arguments that answers `unwrap`.
+    pub const fn new(
+        group: &'static str,
+        name: &'static str,
+        rust: &'static str,
+        method: Method,
+        path: &'static str,
+        unwrap: Unwrap,
+        doc: &'static str,
+    ) -> Self {
+        Self {
+            group,
+            name,
+            rust,
+            method,
+            path,
+            args: &[],
+            consts: &[],
+            unwrap,
+            creates: false,
+            deprecated: false,
+            doc,
+        }
+    }
+
+    /// Its arguments.
+    pub const fn args(self, args: &'static [Arg]) -> Self {
+        Self { args, ..self }
+    }
+
+    /// Keys every request carries.
+    pub const fn consts(self, consts: &'static [(&'static str, Const)]) -> Self {
+        Self { consts, ..self }
+    }
+
+    /// It creates something.
+    pub const fn creates(self) -> Self {
+        Self {
+            creates: true,
+            ..self
+        }
+    }
+
+    /// node-sdk deprecates it.
+    pub const fn deprecated(self) -> Self {
+        Self {
+            deprecated: true,
+            ..self
+        }
+    }
+}
+
+/// Where a value sits in the arguments, rendered only for an error message.
+#[derive(Clone, Copy)]
+enum Seg<'a> {
+    Name(&'a str),
+    Key(&'a str),
+    Index(usize),
+}
+
+#[derive(Clone, Copy)]
+struct Path<'a> {
+    parent: Option<&'a Path<'a>>,
+    seg: Seg<'a>,
+}
+
+impl<'a> Path<'a> {
+    fn root(name: &'a str) -> Self {
+        Self {
+            parent: None,
+            seg: Seg::Name(name),
+        }
+    }
+
+    fn key(&'a self, key: &'a str) -> Path<'a> {
+        Path {
+            parent: Some(self),
+            seg: Seg::Key(key),
+        }
+    }
+
+    fn index(&'a self, i: usize) -> Path<'a> {
+        Path {
+            parent: Some(self),
+            seg: Seg::Index(i),
+        }
+    }
+
+    fn render(&self) -> String {
+        let mut out = self.parent.map(Path::render).unwrap_or_default();
+        match self.seg {
+            Seg::Name(n) => out.push_str(n),
+            Seg::Key(k) => {
+                out.push('.');
+                out.push_str(k);
+            }
+            Seg::Index(i) => {
+                out.push('[');
+                out.push_str(&i.to_string());
+                out.push(']');
+            }
+        }
+        out
+    }
+
+    fn fail(&self, reason: &str) -> Error {
+        Error::invalid_argument(self.render(), reason)
+    }
+}
+
+/// JavaScript's largest exact integer.
+const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
+
+fn is_truthy<V: Value>(v: &V) -> bool {
+    match v.kind() {
+        Kind::Undefined | Kind::Null => false,
+        Kind::Bool => v.boolean() == Some(true),
+        Kind::Number => v.number().is_some_and(|n| n != 0.0 && !n.is_nan()),
+        Kind::String => v.string().is_some_and(|s| !s.is_empty()),
+        _ => true,
+    }
+}
+
+/// Applies `need` to `v`: `None` when nothing is sent.
+fn take<V: Value>(ty: &Ty, need: Need, v: &V, path: &Path<'_>) -> Result<Option<V>, Error> {
+    match (v.kind(), need) {
+        (_, Need::Truthy) if !is_truthy(v) => Ok(None),
+        (Kind::Undefined, Need::Required) => Err(path.fail("is required")),
+        (Kind::Undefined, Need::Default(c)) => Ok(Some(c.value())),
+        (Kind::Undefined, _) => Ok(None),
+        (Kind::Null, Need::Required) if !matches!(ty, Ty::Attr) => Err(match ty {
+            Ty::Id => path.fail("must be a non-empty string"),
+            _ => path.fail("is required"),
+        }),
+        (Kind::Null, Need::Required) => Ok(Some(V::null())),
+        (Kind::Null, _) => Ok(Some(V::null())),
+        _ => check(ty, v, path).map(Some),
+    }
+}
+
+/// Checks `v` against `ty` and returns what is sent for it.
+fn check<V: Value>(ty: &Ty, v: &V, path: &Path<'_>) -> Result<V, Error> {
+    let kind = v.kind();
+    match ty {
+        Ty::Any => Ok(v.clone()),
+        Ty::Id => match v.string() {
+            Some(s) if !s.trim().is_empty() => Ok(v.clone()),
+            _ => Err(path.fail("must be a non-empty string")),
+        },
+        Ty::Str => match kind {
+            Kind::String => Ok(v.clone()),
+            _ => Err(path.fail("must be a string")),
+        },
+        Ty::Bool => match kind {
+            Kind::Bool => Ok(v.clone()),
+            _ => Err(path.fail("must be a boolean")),
+        },
+        Ty::Int | Ty::Count => match v.number() {
+            Some(n) if n.fract() == 0.0 && n.abs() <= MAX_SAFE_INTEGER => {
+                if matches!(ty, Ty::Count) && n < 0.0 {
+                    return Err(path.fail("must not be negative"));
+                }
+                Ok(v.clone())
+            }
+            _ => Err(path.fail("must be a whole number")),
+        },
+        Ty::Num => match v.number() {
+            Some(n) if n.is_finite() => Ok(v.clone()),
+            _ => Err(path.fail("must be a finite number")),
+        },
+        Ty::Attr => match kind {
+            Kind::Null | Kind::Bool | Kind::String => Ok(v.clone()),
+            Kind::Number if v.number().is_some_and(f64::is_finite) => Ok(v.clone()),
+            Kind::Array => {
+                for (i, item) in v.items().iter().enumerate() {
+                    if item.kind() != Kind::String {
+                        return Err(path.index(i).fail("must be a string"));
+                    }
+                }
+                Ok(v.clone())
+            }
+            _ => Err(path
+                .fail("must be a string, a finite number, a boolean, a list of strings or null")),
+        },
+        Ty::Strings | Ty::Ids | Ty::IdList => {
+            if kind != Kind::Array {
+                return Err(path.fail(match ty {
+                    Ty::Strings => "must be an array of strings",
+                    _ => "must be an array of non-empty strings",
+                }));
+            }
+            let items = v.items();
+            if matches!(ty, Ty::Ids) && items.is_empty() {
+                return Err(path.fail("must not be empty"));
+            }
+            let each = if matches!(ty, Ty::Strings) {
+                Ty::Str
+            } else {
+                Ty::Id
+            };
+            for (i, item) in items.iter().enumerate() {
+                check(&each, item, &path.index(i))?;
+            }
+            Ok(v.clone())
+        }
+        Ty::Enum(allowed) => match v.string() {
+            Some(s) if allowed.contains(&s.as_str()) => Ok(v.clone()),
+            _ => Err(path.fail(&format!("must be one of {}", allowed.join(", ")))),
+        },
+        Ty::Filter => match kind {
+            Kind::Array => {
+                for (i, item) in v.items().iter().enumerate() {
+                    if item.kind() == Kind::Array {
+                        return Err(path
+                            .index(i)
+                            .fail("must be a string, a number or a boolean"));
+                    }
+                    check(&Ty::Filter, item, &path.index(i))?;
+                }
+                Ok(v.clone())
+            }
+            Kind::Bool | Kind::String => Ok(v.clone()),
+            Kind::Number if v.number().is_some_and(f64::is_finite) => Ok(v.clone()),
+            _ => Err(path.fail("must be a string, a number, a boolean or a list of them")),
+        },
+        Ty::List(inner) | Ty::List1(inner) => {
+            if kind != Kind::Array {
+                return Err(path.fail("must be an array"));
+            }
+            let items = v.items();
+            if matches!(ty, Ty::List1(_)) && items.is_empty() {
+                return Err(path.fail("must not be empty"));
+            }
+            let mut out = Vec::with_capacity(items.len());
+            for (i, item) in items.iter().enumerate() {
+                out.push(check(inner, item, &path.index(i))?);
+            }
+            Ok(V::array(out))
+        }
+        Ty::Map(inner) => {
+            if kind != Kind::Object {
+                return Err(path.fail("must be an object"));
+            }
+            let mut out = V::object();
+            for (key, item) in v.entries() {
+                if item.kind() != Kind::Undefined {
+                    out.set(&key, check(inner, &item, &path.key(&key))?);
+                }
+            }
+            Ok(out)
+        }
+        Ty::Obj(schema) => object(schema, v, path),
+        Ty::StrOr(schema) => match kind {
+            Kind::String => Ok(v.clone()),
+            Kind::Object => object(schema, v, path),
+            _ => Err(path.fail("must be a string or an object")),
+        },
+    }
+}
+
+/// Checks an object against `schema`: unknown keys are refused (a misspelt key would be
+/// dropped by the service), keys are renamed, and the schema's rule is kept.
+fn object<V: Value>(schema: &'static Schema, v: &V, path: &Path<'_>) -> Result<V, Error> {
+    if v.kind() != Kind::Object {
+        return Err(path.fail("must be an object"));
+    }
+    let mut out = V::object();
+    let mut set = 0;
+    let mut login = None;
+    let entries = v.entries();
+    for (key, item) in &entries {
+        let at = path.key(key);
+        let Some(field) = schema.field(key) else {
+            return Err(at.fail("is not a known key"));
+        };
+        if let Some(sent) = take(&field.ty, field.need, item, &at)? {
+            set += 1;
+            if schema.rule == Rule::BatchLoginId && (key == "loginIdOrUserId" || key == "loginId") {
+                // node-sdk's order: `loginIdOrUserId`, else `loginId`.
+                if key == "loginIdOrUserId" || login.is_none() {
+                    login = Some(sent);
+                }
+                continue;
+            }
+            out.set(field.wire, sent);
+        }
+    }
+    for field in schema.all() {
+        let given = entries
+            .iter()
+            .any(|(k, v)| k == field.key && v.kind() != Kind::Undefined);
+        match field.need {
+            Need::Required if !given => {
+                return Err(path.fail(&format!("lacks the required key `{}`", field.key)))
+            }
+            Need::Default(c) if !given => out.set(field.wire, c.value()),
+            _ => {}
+        }
+    }
+    match schema.rule {
+        Rule::ExactlyOne if set != 1 => Err(path.fail("must set exactly one hash kind")),
+        Rule::BatchLoginId => match login.filter(|l| l.kind() == Kind::String) {
+            Some(id) => {
+                out.set("loginId", id);
+                Ok(out)
+            }
+            None => Err(path
+                .key("loginIdOrUserId")
+                .fail("is required (each user must have loginIdOrUserId or loginId)")),
+        },
+        _ => Ok(out),
+    }
+}
+
+/// Builds the request of `row` from positional `args`, checking every argument first:
+/// nothing is sent when this fails.
+pub fn build<V: Value>(row: &'static Row, args: &[V]) -> Result<Request, Error> {
+    let has_body = !matches!(row.method, Method::Get | Method::Delete);
+    let mut body = has_body.then(V::object);
+    let mut query = Vec::new();
+    let undefined = V::undefined();
+    for (i, arg) in row.args.iter().enumerate() {
+        let mut given = args.get(i).unwrap_or(&undefined);
+        let empty = V::object();
+        // An options object left out or `null` is `{}`: its defaults still apply.
+        if arg.to == To::Spread && matches!(given.kind(), Kind::Undefined | Kind::Null) {
+            given = &empty;
+        }
+        let path = Path::root(arg.name);
+        let Some(sent) = take(&arg.ty, arg.need, given, &path)? else {
+            continue;
+        };
+        match arg.to {
+            To::Key(key) => match &mut body {
+                Some(b) => b.set(key, sent),
+                None => query.push((key, sent.display())),
+            },
+            To::Spread => {
+                let entries = sent.entries();
+                match (&mut body, arg.ty) {
+                    (Some(b), _) => entries.into_iter().for_each(|(k, v)| b.set(&k, v)),
+                    // Into the query, in the schema's order.
+                    (None, Ty::Obj(schema)) => {
+                        for field in schema.all() {
+                            if let Some((_, v)) = entries.iter().find(|(k, _)| k == field.wire) {
+                                query.push((field.wire, v.display()));
+                            }
+                        }
+                    }
+                    (None, _) => {}
+                }
+            }
+            To::Whole => body = Some(sent),
+        }
+    }
+    if let Some(b) = &mut body {
+        for (key, value) in row.consts {
+            b.set(key, value.value());
+        }
+    }
+    let body = match body {
+        Some(b) => Some(b.to_json("body")?),
+        None => None,
+    };
+    Ok(Request {
+        method: row.method,
+        path: row.path,
+        query,
+        body,
+        unwrap: row.unwrap,
+        idempotent: !row.creates,
+    })
+}
+
+/// The row of `group.name`.
+pub fn find(rows: &'static [Row], name: &str) -> Option<&'static Row> {
+    rows.iter().find(|r| r.name == name)
+}
+
+/// The request of `descope.<group>.<name>(...args)`, checked; `method` names an unknown
+/// function.
+pub fn prepare<V: Value>(group: &str, name: &str, args: &[V]) -> Result<Request, Error> {
+    let row = super::catalogue::group(group)
+        .and_then(|rows| find(rows, name))
+        .ok_or_else(|| {
+            Error::invalid_argument(
+                "method",
+                format!("`{name}` is not a {group} management method"),
+            )
+        })?;
+    build(row, args)
+}

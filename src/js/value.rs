@@ -1,0 +1,130 @@
+//! The engine's [`Value`] over JavaScript values: arguments are read where they are, never
+//! copied into Rust structures, and bodies are built as plain objects for `JSON.stringify`.
+
+use js_sys::{Array, JsString, Object, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::api::value::{Kind, Value};
+use crate::error::Error;
+
+use super::to_json;
+
+/// A JavaScript value the engine reads or builds.
+#[derive(Clone, Debug)]
+pub struct Js(pub JsValue);
+
+impl Value for Js {
+    fn kind(&self) -> Kind {
+        let v = &self.0;
+        if v.is_undefined() {
+            Kind::Undefined
+        } else if v.is_null() {
+            Kind::Null
+        } else if v.as_bool().is_some() {
+            Kind::Bool
+        } else if v.as_f64().is_some() {
+            Kind::Number
+        } else if v.is_string() {
+            Kind::String
+        } else if Array::is_array(v) {
+            Kind::Array
+        } else if v.is_object() && !v.is_function() {
+            Kind::Object
+        } else {
+            Kind::Other
+        }
+    }
+
+    fn string(&self) -> Option<String> {
+        self.0.as_string()
+    }
+
+    fn number(&self) -> Option<f64> {
+        self.0.as_f64()
+    }
+
+    fn boolean(&self) -> Option<bool> {
+        self.0.as_bool()
+    }
+
+    fn items(&self) -> Vec<Self> {
+        match self.0.dyn_ref::<Array>() {
+            Some(a) => a.iter().map(Js).collect(),
+            None => Vec::new(),
+        }
+    }
+
+    fn entries(&self) -> Vec<(String, Self)> {
+        let Some(obj) = self.0.dyn_ref::<Object>() else {
+            return Vec::new();
+        };
+        Object::keys(obj)
+            .iter()
+            .filter_map(|k| {
+                let value = Reflect::get(obj, &k).unwrap_or(JsValue::UNDEFINED);
+                k.as_string().map(|k| (k, Js(value)))
+            })
+            .collect()
+    }
+
+    fn undefined() -> Self {
+        Js(JsValue::UNDEFINED)
+    }
+
+    fn null() -> Self {
+        Js(JsValue::NULL)
+    }
+
+    fn from_bool(b: bool) -> Self {
+        Js(JsValue::from_bool(b))
+    }
+
+    fn from_str(s: &str) -> Self {
+        Js(JsValue::from_str(s))
+    }
+
+    fn array(items: Vec<Self>) -> Self {
+        Js(items.into_iter().map(|v| v.0).collect::<Array>().into())
+    }
+
+    fn object() -> Self {
+        Js(Object::new().into())
+    }
+
+    fn set(&mut self, key: &str, value: Self) {
+        // Setting a key on a plain object made here cannot fail.
+        let _ = Reflect::set(&self.0, &JsValue::from_str(key), &value.0);
+    }
+
+    fn display(&self) -> String {
+        if let Some(s) = self.0.as_string() {
+            return s;
+        }
+        if let Some(b) = self.0.as_bool() {
+            return if b { "true" } else { "false" }.to_string();
+        }
+        // Query values are strings, booleans or whole numbers.
+        match self.0.as_f64() {
+            Some(n) if n.fract() == 0.0 && n.abs() < 9.0e15 => (n as i64).to_string(),
+            _ => String::from(
+                js_sys::JSON::stringify(&self.0).unwrap_or_else(|_| JsString::from("")),
+            ),
+        }
+    }
+
+    fn to_json(&self, name: &str) -> Result<String, Error> {
+        match to_json(&self.0) {
+            Ok(text) => Ok(text.as_string().unwrap_or_default()),
+            Err(e) => {
+                let why = e
+                    .dyn_ref::<js_sys::Error>()
+                    .map(|e| String::from(e.message()))
+                    .unwrap_or_default();
+                Err(Error::invalid_argument(
+                    name,
+                    format!("cannot be sent as JSON: {why}"),
+                ))
+            }
+        }
+    }
+}

@@ -1,3 +1,5 @@
+import type { UserFunctions } from "./user-functions.js";
+
 // Types of the descope-mgmt package. Models mirror the Rust ones in src/models/.
 
 /** Retry policy of a client or a view of it. */
@@ -102,6 +104,34 @@ export interface User {
  * node-sdk resolves it (`{}` from Descope).
  */
 export type Empty = Record<string, unknown>;
+
+/** `getProviderToken`'s options (sent in the query; `false` when left out). */
+export interface ProviderTokenOptions {
+  withRefreshToken?: boolean;
+  forceRefresh?: boolean;
+}
+
+/** A test user's OTP code. */
+export interface GeneratedOtp {
+  loginId: string;
+  code: string;
+}
+
+/** A test user's magic link. */
+export interface GeneratedLink {
+  loginId: string;
+  link: string;
+}
+
+/** A test user's enchanted link and its pending reference. */
+export interface EnchantedLink extends GeneratedLink {
+  pendingRef: string;
+}
+
+/** An embedded-link token (returned once; keep it secret). */
+export interface EmbeddedLink {
+  token: string;
+}
 
 /** A tenant association in a request. */
 export interface AssociatedTenant {
@@ -227,7 +257,7 @@ export interface RoleFilter {
   and?: boolean;
 }
 
-type FilterValue = string | number | boolean;
+export type FilterValue = string | number | boolean;
 
 /** search / searchTestUsers options. */
 export interface SearchRequest {
@@ -358,194 +388,15 @@ export interface ImportResponse {
   users?: User[];
   failures?: { user: string; reason: string }[];
 }
+export type { UserFunctions };
 
-/** `descope.user`: node-sdk's `management.user`, resolving to what node-sdk puts in `data`. */
-export interface UserManagement {
-  /** POST /v1/mgmt/user/create */
-  create(loginId: string, options?: UserOptions): Promise<User>;
-  /** POST /v1/mgmt/user/create/test */
-  createTestUser(loginId: string, options?: Omit<UserOptions, "templateId">): Promise<User>;
-  /** POST /v1/mgmt/user/create (`invite: true`) */
-  invite(loginIdOrUserId: string, options?: InviteOptions): Promise<User>;
-  /** POST /v1/mgmt/user/create/batch (`invite: true`) */
-  inviteBatch(
-    users: BatchUser[],
-    inviteUrl?: string,
-    sendMail?: boolean,
-    sendSMS?: boolean,
-    templateOptions?: Record<string, string>,
-    templateId?: string,
-    locale?: string,
-  ): Promise<BatchResponse>;
-  /** POST /v1/mgmt/user/create/batch */
-  createBatch(users: BatchUser[]): Promise<BatchResponse>;
-  /** POST /v1/mgmt/user/update (full overwrite) */
-  update(loginIdOrUserId: string, options?: Omit<UserOptions, "templateId">): Promise<User>;
-  /** PATCH /v1/mgmt/user/patch */
-  patch(loginIdOrUserId: string, options: PatchUserOptions): Promise<User>;
-  /** PATCH /v1/mgmt/user/patch/batch */
-  patchBatch(users: PatchBatchUser[]): Promise<BatchResponse>;
-  /** POST /v1/mgmt/user/delete */
-  delete(loginIdOrUserId: string): Promise<Empty>;
-  /** POST /v1/mgmt/user/delete (by user ID) */
-  deleteByUserId(userId: string): Promise<Empty>;
-  /** POST /v1/mgmt/user/delete/batch */
-  deleteBatch(userIds: string[]): Promise<Empty>;
-  /** DELETE /v1/mgmt/user/test/delete/all */
-  deleteAllTestUsers(): Promise<Empty>;
-  /** GET /v1/mgmt/user?loginId= */
-  load(loginIdOrUserId: string): Promise<User>;
-  /** GET /v1/mgmt/user?userId= */
-  loadByUserId(userId: string): Promise<User>;
-  /** POST /v1/mgmt/users/load */
-  loadUsers(userIds: string[], includeInvalidUsers?: boolean): Promise<User[]>;
-  /** POST /v1/mgmt/user/logout */
-  logoutUser(loginIdOrUserId: string): Promise<Empty>;
-  /** POST /v1/mgmt/user/logout (by user ID) */
-  logoutUserByUserId(userId: string): Promise<Empty>;
-  /** POST /v2/mgmt/user/search */
-  search(request: SearchRequest): Promise<SearchResponse>;
-  /** POST /v2/mgmt/user/search/test */
-  searchTestUsers(request: SearchRequest): Promise<SearchResponse>;
-  /** POST /v2/mgmt/user/search — deprecated positional form; resolves to the users only. */
-  searchAll(
-    tenantIds?: string[],
-    roles?: string[],
-    limit?: number,
-    page?: number,
-    testUsersOnly?: boolean,
-    withTestUser?: boolean,
-    customAttributes?: Record<string, FilterValue | FilterValue[]>,
-    statuses?: UserStatus[],
-    emails?: string[],
-    phones?: string[],
-  ): Promise<User[]>;
+/**
+ * `descope.user`: every function of node-sdk's `management.user` (declared, from the
+ * catalogue, in `user-functions.d.ts`), plus `searchPages`.
+ */
+export interface UserManagement extends UserFunctions {
   /** Every page of POST /v2/mgmt/user/search, `pageSize` (default 100) users at a time. */
   searchPages(request?: SearchRequest, options?: { pageSize?: number }): AsyncGenerator<SearchPage, void, undefined>;
-  /** GET /v1/mgmt/user/provider/token */
-  getProviderToken(
-    loginIdOrUserId: string,
-    provider: string,
-    options?: { withRefreshToken?: boolean; forceRefresh?: boolean },
-  ): Promise<ProviderToken>;
-  /** POST /v1/mgmt/user/update/status (enabled) */
-  activate(loginIdOrUserId: string): Promise<User>;
-  /** POST /v1/mgmt/user/update/status (disabled) */
-  deactivate(loginIdOrUserId: string): Promise<User>;
-  /** POST /v1/mgmt/user/update/loginid */
-  updateLoginId(loginIdOrUserId: string, newLoginId?: string): Promise<User>;
-  /** POST /v1/mgmt/user/update/email */
-  updateEmail(loginIdOrUserId: string, email: string, isVerified: boolean, failOnConflict?: boolean): Promise<User>;
-  /** POST /v1/mgmt/user/update/phone */
-  updatePhone(loginIdOrUserId: string, phone: string, isVerified: boolean, failOnConflict?: boolean): Promise<User>;
-  /** POST /v1/mgmt/user/update/name. A part left `undefined` is not sent; `null` is sent
-   * as `null` (as node-sdk sends it) and leaves that part as it was; `""` clears it. */
-  updateDisplayName(
-    loginIdOrUserId: string,
-    displayName: string | null,
-    givenName?: string | null,
-    middleName?: string | null,
-    familyName?: string | null,
-  ): Promise<User>;
-  /** POST /v1/mgmt/user/update/name (name parts only; `null` and `""` as for updateDisplayName) */
-  updateUserNames(
-    loginIdOrUserId: string,
-    givenName?: string | null,
-    middleName?: string | null,
-    familyName?: string | null,
-  ): Promise<User>;
-  /** POST /v1/mgmt/user/update/picture */
-  updatePicture(loginIdOrUserId: string, picture: string): Promise<User>;
-  /** POST /v1/mgmt/user/update/customAttribute */
-  updateCustomAttribute(loginIdOrUserId: string, attributeKey: string, attributeValue: AttributeValue): Promise<User>;
-  /** POST /v1/mgmt/user/update/role/set */
-  setRoles(loginIdOrUserId: string, roles: string[]): Promise<User>;
-  /** POST /v2/mgmt/user/update/role/add */
-  addRoles(loginIdOrUserId: string, roles: string[]): Promise<User>;
-  /** POST /v1/mgmt/user/update/role/remove */
-  removeRoles(loginIdOrUserId: string, roles: string[]): Promise<User>;
-  /** POST /v1/mgmt/user/update/tenant/add */
-  addTenant(loginIdOrUserId: string, tenantId: string): Promise<User>;
-  /** POST /v1/mgmt/user/update/tenant/remove */
-  removeTenant(loginIdOrUserId: string, tenantId: string): Promise<User>;
-  /** POST /v1/mgmt/user/update/role/set (in a tenant) */
-  setTenantRoles(loginIdOrUserId: string, tenantId: string, roles: string[]): Promise<User>;
-  /** POST /v2/mgmt/user/update/role/add (in a tenant) */
-  addTenantRoles(loginIdOrUserId: string, tenantId: string, roles: string[]): Promise<User>;
-  /** POST /v1/mgmt/user/update/role/remove (in a tenant) */
-  removeTenantRoles(loginIdOrUserId: string, tenantId: string, roles: string[]): Promise<User>;
-  /** POST /v1/mgmt/user/update/ssoapp/add */
-  addSSOapps(loginIdOrUserId: string, ssoAppIds: string[]): Promise<User>;
-  /** POST /v1/mgmt/user/update/ssoapp/set */
-  setSSOapps(loginIdOrUserId: string, ssoAppIds: string[]): Promise<User>;
-  /** POST /v1/mgmt/user/update/ssoapp/remove */
-  removeSSOapps(loginIdOrUserId: string, ssoAppIds: string[]): Promise<User>;
-  /** POST /v1/mgmt/user/password/set/temporary */
-  setTemporaryPassword(loginIdOrUserId: string, password: string): Promise<Empty>;
-  /** POST /v1/mgmt/user/password/set/active */
-  setActivePassword(loginIdOrUserId: string, password: string): Promise<Empty>;
-  /** POST /v1/mgmt/user/password/set — deprecated, behaves like setTemporaryPassword */
-  setPassword(loginIdOrUserId: string, password: string): Promise<Empty>;
-  /** POST /v1/mgmt/user/password/expire */
-  expirePassword(loginIdOrUserId: string): Promise<Empty>;
-  /** POST /v1/mgmt/user/passkeys/delete */
-  removeAllPasskeys(loginIdOrUserId: string): Promise<Empty>;
-  /** POST /v1/mgmt/user/passkey/delete */
-  removePasskey(loginIdOrUserId: string, credentialId: string): Promise<Empty>;
-  /** POST /v1/mgmt/user/passkeys/list */
-  listPasskeys(loginIdOrUserId: string): Promise<UserPasskey[]>;
-  /** POST /v1/mgmt/user/totp/delete */
-  removeTOTPSeed(loginIdOrUserId: string): Promise<Empty>;
-  /** POST /v1/mgmt/user/recovery-codes/delete */
-  removeRecoveryCodes(loginIdOrUserId: string): Promise<Empty>;
-  /** POST /v1/mgmt/tests/generate/otp (test users only) */
-  generateOTPForTestUser(
-    deliveryMethod: DeliveryMethod,
-    loginId: string,
-    loginOptions?: LoginOptions,
-  ): Promise<{ loginId: string; code: string }>;
-  /** POST /v1/mgmt/tests/generate/magiclink (test users only) */
-  generateMagicLinkForTestUser(
-    deliveryMethod: DeliveryMethod,
-    loginId: string,
-    uri: string,
-    loginOptions?: LoginOptions,
-  ): Promise<{ loginId: string; link: string }>;
-  /** POST /v1/mgmt/tests/generate/enchantedlink (test users only) */
-  generateEnchantedLinkForTestUser(
-    loginId: string,
-    uri: string,
-    loginOptions?: LoginOptions,
-  ): Promise<{ loginId: string; link: string; pendingRef: string }>;
-  /** POST /v1/mgmt/user/signin/embeddedlink */
-  generateEmbeddedLink(loginId: string, customClaims?: Record<string, unknown>, timeout?: number): Promise<{ token: string }>;
-  /** POST /v1/mgmt/user/signup/embeddedlink */
-  generateSignUpEmbeddedLink(
-    loginId: string,
-    user?: SignUpUser,
-    emailVerified?: boolean,
-    phoneVerified?: boolean,
-    loginOptions?: LoginOptions,
-    timeout?: number,
-  ): Promise<{ token: string }>;
-  /** POST /v1/mgmt/user/history */
-  history(userIds: string[]): Promise<UserHistory[]>;
-  /** POST /v1/mgmt/user/import (`users`, `hashes`: base64 payloads) */
-  import(source: string, users?: string, hashes?: string, dryrun?: boolean): Promise<ImportResponse>;
-  /** POST /v1/mgmt/user/update/recovery/email */
-  updateRecoveryEmail(loginIdOrUserId: string, email: string, isVerified?: boolean): Promise<User>;
-  /** POST /v1/mgmt/user/update/recovery/phone */
-  updateRecoveryPhone(loginIdOrUserId: string, phone: string, isVerified?: boolean): Promise<User>;
-  /** GET /v1/mgmt/user/customattributes */
-  getCustomAttributes(): Promise<CustomAttribute[]>;
-  /** POST /v1/mgmt/user/customattribute/create */
-  createCustomAttributes(attributes: CustomAttribute[]): Promise<CustomAttribute[]>;
-  /** POST /v1/mgmt/user/customattribute/delete */
-  deleteCustomAttributes(names: string[]): Promise<CustomAttribute[]>;
-  /** POST /v1/mgmt/user/trusteddevices/list */
-  listTrustedDevices(loginIdsOrUserIds: string[]): Promise<TrustedDevice[]>;
-  /** POST /v1/mgmt/user/trusteddevices/remove */
-  removeTrustedDevices(loginIdOrUserId: string, deviceIds: string[]): Promise<Empty>;
 }
 
 /** A client for Descope's Management API. */

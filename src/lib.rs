@@ -6,11 +6,37 @@
 //! (workers-rs, Leptos, Yew, plain wasm-bindgen) use this crate directly.
 //!
 //! The crate has a target-agnostic core — [`Config`] (with the region rule), the
-//! [`models`], one request builder per endpoint in [`api::user`], the retry policy in
-//! [`retry`] and error decoding in [`error`] — that compiles and is tested natively, and a
-//! thin wasm32-only layer: the fetch transport and the JavaScript façade.
+//! [`models`], the [catalogue](api::catalogue) of endpoints and the [engine](api::engine)
+//! that walks it, the retry policy in [`retry`] and error decoding in [`error`] — that
+//! compiles and is tested natively, and a thin wasm32-only layer: the fetch transport and
+//! the JavaScript façade.
 //!
-//! Every call is a [`Call`]: a builder you can inspect anywhere and await on wasm32.
+//! Every call is a [`Call`]: the request, which you can inspect anywhere and await on
+//! wasm32.
+//!
+//! ## The catalogue: adding an endpoint
+//!
+//! An endpoint is declared once, as a [`Row`](api::engine::Row) in
+//! `src/api/catalogue/<group>.rs` (a Rust `static` table, not a generator's input): node-sdk's
+//! group and function name, the Rust name, method, path, the arguments in node-sdk's order
+//! (type, required or optional, wire key, defaults), what the answer unwraps to and its type,
+//! whether the call creates (it is then never re-sent where Descope may have done the
+//! work), whether node-sdk deprecates it, and one doc line. Option objects are
+//! [`Schema`](api::engine::Schema)s shared between rows. From the rows come:
+//!
+//! - the JavaScript methods: the package's one generic [engine](api::engine) walks the row
+//!   over the caller's JavaScript values — checking each argument and naming a bad one by
+//!   its path (`options.userTenants[1].tenantId`) — and builds the body for
+//!   `JSON.stringify`, with no code per endpoint;
+//! - the typed Rust methods of [`UserApi`] and the README's method table, written by
+//!   `BLESS=1 cargo test --test generated` (the test fails when they are stale);
+//! - the conformance checks: every row needs a captured node-sdk vector or a stated
+//!   exemption (`tests/conformance.rs`), and `tests/differential` runs node-sdk 2.13.0 and
+//!   the package side by side on every row.
+//!
+//! So adding an endpoint is: add its row (and any schema it needs), run the bless command,
+//! and add its vector. The emulator is the exception on purpose: it parses requests from
+//! the reference, so that a wrong row is caught instead of copied.
 //!
 //! ```
 //! use descope_mgmt::{Client, Config};

@@ -16,7 +16,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortSignal, RequestInit};
 
-use crate::api::{decode_output, Endpoint, Method, Request, Unwrap};
+use crate::api::{decode_output, Method, Request, Unwrap};
 use crate::error::{decode_error_parts, snippet, Cause, Error, ErrorFields};
 use crate::retry::Outcome;
 use crate::session::{CallOptions, Session};
@@ -468,13 +468,12 @@ pub fn unwrap_js(answer: Answer, unwrap: Unwrap) -> Result<JsValue, Error> {
     }
 }
 
-/// Sends a typed endpoint and decodes its output (the Rust API).
-pub async fn send<E: Endpoint>(
+/// Sends a request and decodes its output (the Rust API).
+pub async fn send<T: serde::de::DeserializeOwned>(
     ctx: Ctx<'_>,
-    endpoint: &E,
+    req: &Request,
     options: &CallOptions,
-) -> Result<E::Output, Error> {
-    let req = endpoint.request()?;
-    let answer = execute(ctx, &req, options).await?;
+) -> Result<T, Error> {
+    let answer = execute(ctx, req, options).await?;
     decode_output(&text_of(&answer), req.unwrap).map_err(|e| e.redact(ctx.secret()))
 }

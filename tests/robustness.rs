@@ -2,7 +2,8 @@
 //! run the same functions for as long as one likes): random and mutated bodies never
 //! panic, and the errors keep their promises (status kept, snippet bounded, code set).
 
-use descope_mgmt::api::{decode_output, user, JsonArgs, Unwrap};
+use descope_mgmt::api::value::Arg;
+use descope_mgmt::api::{catalogue, decode_output, engine, Unwrap};
 use descope_mgmt::error::{decode_error_response, SECRET_PIECE, SNIPPET_LIMIT};
 
 /// A fake key that bodies sometimes echo.
@@ -142,11 +143,12 @@ fn random_arguments_never_panic() {
         serde_json::json!([{"loginId": "a", "hashedPassword": {}}, {"loginIdOrUserId": ""}]),
     ];
     for i in 0..5_000 {
-        let method = user::METHODS[rng.below(user::METHODS.len())];
+        let rows = catalogue::user::ROWS;
+        let method = rows[rng.below(rows.len())].name;
         let args: Vec<Value> = (0..rng.below(7))
             .map(|_| shapes[rng.below(shapes.len())].clone())
             .collect();
-        if let Err(e) = user::prepare(method, &JsonArgs(&args)) {
+        if let Err(e) = engine::prepare("user", method, &Arg::list(&args)) {
             assert_eq!(
                 e.code(),
                 "invalid_argument",

@@ -1,10 +1,11 @@
 //! The Rust API builds the same requests as the JavaScript methods (which the conformance
-//! vectors pin to node-sdk's bytes): each `client.user().<method>(…)` is compared with
-//! `prepare("<jsMethod>", args)`.
+//! vectors pin to node-sdk's bytes): each typed `client.user().<method>(…)`, whose arguments
+//! go through serde models, is compared with the engine fed the JavaScript arguments.
 
-use descope_mgmt::api::{user, JsonArgs, Request};
+use descope_mgmt::api::value::Arg;
+use descope_mgmt::api::{engine, Request};
 use descope_mgmt::models::{
-    AssociatedTenant, PatchOptions, SearchRequest, UserOptions, UserStatus,
+    AssociatedTenant, PatchOptions, ProviderTokenOptions, SearchRequest, UserOptions, UserStatus,
 };
 use descope_mgmt::{Client, Config};
 use serde_json::{json, Value};
@@ -13,7 +14,7 @@ fn js(method: &str, args: Value) -> Request {
     let Value::Array(args) = args else {
         panic!("args must be an array")
     };
-    user::prepare(method, &JsonArgs(&args)).unwrap()
+    engine::prepare("user", method, &Arg::list(&args)).unwrap()
 }
 
 #[test]
@@ -30,7 +31,7 @@ fn rust_methods_match_javascript_methods() {
         (
             u.update_display_name(
                 "lid",
-                "foo",
+                Some("foo".into()),
                 Some("g".into()),
                 Some("m".into()),
                 Some("f".into()),
@@ -41,7 +42,7 @@ fn rust_methods_match_javascript_methods() {
         ),
         (
             // A name part left out is not sent (a JavaScript `null` would be sent as null).
-            u.update_display_name("lid", "foo", Some("g".into()), None, None)
+            u.update_display_name("lid", Some("foo".into()), Some("g".into()), None, None)
                 .request()
                 .unwrap(),
             js("updateDisplayName", json!(["lid", "foo", "g"])),
@@ -80,9 +81,16 @@ fn rust_methods_match_javascript_methods() {
             js("setActivePassword", json!(["lid", "pw"])),
         ),
         (
-            u.get_provider_token("lid", "google", true, false)
-                .request()
-                .unwrap(),
+            u.get_provider_token(
+                "lid",
+                "google",
+                ProviderTokenOptions {
+                    with_refresh_token: Some(true),
+                    force_refresh: None,
+                },
+            )
+            .request()
+            .unwrap(),
             js(
                 "getProviderToken",
                 json!(["lid", "google", {"withRefreshToken": true}]),

@@ -1,15 +1,18 @@
-//! `pkg/index.d.ts` is the package's golden declaration file. It is written by hand, so this
-//! test keeps it in step with the Rust side: every method of `api::user::METHODS` is
-//! declared (with its HTTP path in the doc comment), and every option key a Rust request
-//! model accepts is declared in the matching TypeScript interface, and no other.
+//! `pkg/index.d.ts` (models and options, by hand) and `pkg/user-functions.d.ts` (the
+//! functions, generated from the catalogue) are the package's declarations. This test keeps
+//! them in step with the Rust side: every row of the user catalogue is declared (with its
+//! HTTP path in the doc comment), and every option key a Rust request model accepts is
+//! declared in the matching TypeScript interface, and no other.
 
 use std::collections::BTreeSet;
 
-use descope_mgmt::api::user;
+use descope_mgmt::api::catalogue;
 use descope_mgmt::models::*;
 use serde::de::{self, Deserialize, Deserializer, Visitor};
 
 const DTS: &str = include_str!("../pkg/index.d.ts");
+/// The functions' declarations, generated from the catalogue (tests/generated.rs).
+const FUNCTIONS: &str = include_str!("../pkg/user-functions.d.ts");
 
 /// The keys a model's `Deserialize` accepts, captured from the field list serde hands to
 /// `deserialize_struct` (these are the JavaScript-side names, e.g. `roles`).
@@ -168,28 +171,26 @@ fn request_models_match_their_interfaces() {
 #[test]
 fn every_method_is_declared_with_its_path() {
     let api = interface_keys_methods();
-    for m in user::METHODS {
+    let names: Vec<&str> = catalogue::user::ROWS.iter().map(|r| r.name).collect();
+    for m in &names {
         let doc = api
             .iter()
-            .find(|(name, _)| name == m)
+            .find(|(name, _)| name == *m)
             .unwrap_or_else(|| panic!("{m} is not declared"));
         assert!(
             doc.1.contains("/v1/") || doc.1.contains("/v2/"),
             "{m}: its doc comment names no path"
         );
     }
-    assert!(api.iter().any(|(n, _)| n == "searchPages"));
-    assert_eq!(
-        api.len(),
-        user::METHODS.len() + 1,
-        "declared methods: {api:?}"
-    );
+    assert!(DTS.contains("export interface UserManagement extends UserFunctions {"));
+    assert!(DTS.contains("  searchPages("));
+    assert_eq!(api.len(), names.len(), "declared methods: {api:?}");
 }
 
-/// `(method, doc comment)` of `interface UserManagement`.
+/// `(method, doc comment)` of `interface UserFunctions`.
 fn interface_keys_methods() -> Vec<(String, String)> {
-    let start = DTS.find("export interface UserManagement ").unwrap();
-    let body = &DTS[start..];
+    let start = FUNCTIONS.find("export interface UserFunctions ").unwrap();
+    let body = &FUNCTIONS[start..];
     let body = &body[..body.find("\n}\n").unwrap()];
     let mut out = Vec::new();
     let mut doc = String::new();

@@ -39,8 +39,8 @@ pub enum Ty {
     Ids,
     /// A list of non-empty strings (may be empty).
     IdList,
-    /// One of these strings.
-    Enum(&'static [&'static str]),
+    /// One of these strings; the type's name (TypeScript and Rust) first.
+    Enum(&'static str, &'static [&'static str]),
     /// An object of this schema.
     Obj(&'static Schema),
     /// A list of values of this type.
@@ -248,8 +248,10 @@ pub struct Row {
     pub args: &'static [Arg],
     /// Keys every request carries (`test: true`), set after the arguments.
     pub consts: &'static [(&'static str, Const)],
-    /// What the call resolves to (node-sdk's `data`).
+    /// What the call resolves to (node-sdk's `data`): the part of the answer...
     pub unwrap: Unwrap,
+    /// ...and its type, as TypeScript writes it (`User`, `User[]`, `Empty`).
+    pub returns: &'static str,
     /// Whether the call creates something: it is never re-sent where Descope may have
     /// done the work (520, 524, a network error).
     pub creates: bool,
@@ -279,10 +281,16 @@ impl Row {
             args: &[],
             consts: &[],
             unwrap,
+            returns: "Empty",
             creates: false,
             deprecated: false,
             doc,
         }
+    }
+
+    /// The type it resolves to.
+    pub const fn returns(self, returns: &'static str) -> Self {
+        Self { returns, ..self }
     }
 
     /// Its arguments.
@@ -465,7 +473,7 @@ fn check<V: Value>(ty: &Ty, v: &V, path: &Path<'_>) -> Result<V, Error> {
             }
             Ok(v.clone())
         }
-        Ty::Enum(allowed) => match v.string() {
+        Ty::Enum(_, allowed) => match v.string() {
             Some(s) if allowed.contains(&s.as_str()) => Ok(v.clone()),
             _ => Err(path.fail(&format!("must be one of {}", allowed.join(", ")))),
         },

@@ -1,20 +1,13 @@
-//! Request builders. A builder validates its arguments and describes one HTTP request as
-//! a plain [`Request`] value; the wasm transport sends it, native tests compare it with
-//! the conformance vectors.
+//! Requests: the [`catalogue`] of endpoints, the [`engine`] that turns a row and its
+//! arguments into a plain [`Request`] value, and the decoding of answers. The wasm
+//! transport sends requests; native tests compare them with the conformance vectors.
 
-mod args;
 pub mod catalogue;
-pub(crate) mod check;
 pub mod engine;
+pub mod pager;
 pub mod value;
-#[macro_use]
-mod macros;
-pub mod user;
 
 use serde::de::DeserializeOwned;
-use serde::Serialize;
-
-pub use args::{Args, JsonArgs};
 
 use crate::error::Error;
 
@@ -25,6 +18,8 @@ pub enum Method {
     Get,
     /// POST
     Post,
+    /// PUT
+    Put,
     /// PATCH
     Patch,
     /// DELETE
@@ -37,6 +32,7 @@ impl Method {
         match self {
             Self::Get => "GET",
             Self::Post => "POST",
+            Self::Put => "PUT",
             Self::Patch => "PATCH",
             Self::Delete => "DELETE",
         }
@@ -56,14 +52,6 @@ pub enum Unwrap {
     Void,
 }
 
-/// Paths whose calls create something, so that sending one twice is not harmless.
-const CREATING_PATHS: [&str; 4] = [
-    "/v1/mgmt/user/create",
-    "/v1/mgmt/user/create/test",
-    "/v1/mgmt/user/create/batch",
-    "/v1/mgmt/user/import",
-];
-
 /// One HTTP request, ready to send.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Request {
@@ -77,31 +65,12 @@ pub struct Request {
     pub body: Option<String>,
     /// What to hand back from the answer.
     pub unwrap: Unwrap,
-    /// Whether sending it twice is harmless. Calls that create (create, invite, batch
-    /// create, import) are not, and are never retried after a network error.
+    /// Whether sending it twice is harmless. Calls that create (their rows say so) are
+    /// not: they are never re-sent after 520, 524 or a network error.
     pub idempotent: bool,
 }
 
 impl Request {
-    /// A JSON request whose body is `body` serialized.
-    pub fn json<B: Serialize + ?Sized>(
-        method: Method,
-        path: &'static str,
-        body: &B,
-        unwrap: Unwrap,
-    ) -> Result<Self, Error> {
-        let body = serde_json::to_string(body)
-            .map_err(|e| Error::invalid_argument("body", format!("cannot be encoded: {e}")))?;
-        Ok(Self {
-            method,
-            path,
-            query: Vec::new(),
-            body: Some(body),
-            unwrap,
-            idempotent: !CREATING_PATHS.contains(&path),
-        })
-    }
-
     /// A request without a body.
     pub fn bodiless(method: Method, path: &'static str, unwrap: Unwrap) -> Self {
         Self {
@@ -162,38 +131,6 @@ fn encode_component(value: &str, out: &mut String) {
     }
 }
 
-/// An operation: turns its arguments into a [`Request`] and names the type of its result.
-pub trait Endpoint {
-    /// What the call resolves to (node-sdk's `data`).
-    type Output: DeserializeOwned;
-
-    /// Validates the arguments and describes the request. Nothing is sent when this fails.
-    fn request(&self) -> Result<Request, Error>;
-}
-
-/// The user of entry `index` of a batch: `loginIdOrUserId`, else the older `loginId`
-/// (node-sdk's order); one of them must be a non-empty string.
-pub(crate) fn batch_login_id<'a>(
-    index: usize,
-    login_id_or_user_id: Option<&'a str>,
-    login_id: Option<&'a str>,
-) -> Result<&'a str, Error> {
-    login_id_or_user_id
-        .or(login_id)
-        .filter(|id| !id.trim().is_empty())
-        .ok_or_else(|| {
-            Error::invalid_argument(
-                format!("users[{index}].loginIdOrUserId"),
-                "is required (each user must have loginIdOrUserId or loginId)",
-            )
-        })
-}
-
-/// Checks that `value` is a non-empty string argument.
-pub(crate) fn require_id(name: &str, value: &str) -> Result<(), Error> {
-    check::id(name, value)
-}
-
 /// Decodes the part of a 2xx answer that `unwrap` selects into `T`, naming the JSON path
 /// that failed.
 pub fn decode_output<T: DeserializeOwned>(body: &str, unwrap: Unwrap) -> Result<T, Error> {
@@ -222,10 +159,19 @@ pub fn decode_output<T: DeserializeOwned>(body: &str, unwrap: Unwrap) -> Result<
         let path = if prefix.is_empty() {
             inner
         } else {
-            args::join_path(&prefix, &inner)
+            join_path(&prefix, &inner)
         };
         decode_error(path, e.into_inner().to_string())
     })
+}
+
+/// `name` followed by a serde path (`.`, `[0]`, `tags[1]`).
+fn join_path(name: &str, path: &str) -> String {
+    match path {
+        "." => name.to_string(),
+        p if p.starts_with('[') => format!("{name}{p}"),
+        p => format!("{name}.{p}"),
+    }
 }
 
 #[cfg(test)]

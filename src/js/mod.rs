@@ -1,6 +1,6 @@
 //! The wasm-bindgen façade. The package's JavaScript entry wraps [`JsClient`] as
-//! `DescopeManagement` with one `descope.user.<name>` function per name of
-//! [`crate::api::user::METHODS`]; every call goes through [`crate::api::user::prepare`].
+//! `DescopeManagement` with one `descope.user.<name>` function per row of the user
+//! catalogue; every call goes through [`crate::api::engine::prepare`].
 
 use std::rc::Rc;
 

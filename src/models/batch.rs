@@ -173,7 +173,7 @@ pub struct PasswordObject {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct BatchUser {
     /// Login ID (or, for invites, an existing user ID).
-    #[serde(default, skip_serializing)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub login_id_or_user_id: Option<String>,
     /// Deprecated spelling of `loginIdOrUserId`; this is the key sent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -197,11 +197,7 @@ pub struct BatchUser {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub family_name: Option<String>,
     /// Project roles (`roles` in, `roleNames` on the wire).
-    #[serde(
-        rename(serialize = "roleNames", deserialize = "roles"),
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "roles", default, skip_serializing_if = "Option::is_none")]
     pub roles: Option<Vec<String>>,
     /// Tenants.
     #[serde(default, skip_serializing_if = "Option::is_none")]

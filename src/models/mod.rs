@@ -17,11 +17,11 @@ pub use batch::{
     HashedPassword, PasswordObject, SaltedIterated, Sha,
 };
 pub use login::{DeliveryMethod, LoginOptions, SignUpUser};
-pub use options::{AssociatedTenant, Nullable, UserOptions};
+pub use options::{AssociatedTenant, Nullable, ProviderTokenOptions, UserOptions};
 pub use patch::PatchOptions;
 pub use responses::{
-    AttributeOption, CustomAttribute, EmbeddedLink, GeneratedLink, GeneratedOtp, ImportFailure,
-    ImportResponse, License, ProviderToken, TrustedDevice, UserHistory, UserPasskey,
+    AttributeOption, CustomAttribute, EmbeddedLink, Empty, GeneratedLink, GeneratedOtp,
+    ImportFailure, ImportResponse, License, ProviderToken, TrustedDevice, UserHistory, UserPasskey,
 };
 pub use search::{
     AttributeFilter, FilterValue, RoleFilter, SearchRequest, SearchResponse, SortItem,

@@ -79,7 +79,7 @@ pub struct UserOptions {
     pub family_name: Nullable<String>,
     /// Project roles (`roles` in, `roleNames` on the wire).
     #[serde(
-        rename(serialize = "roleNames", deserialize = "roles"),
+        rename = "roles",
         default,
         deserialize_with = "nullable",
         skip_serializing_if = "Option::is_none"
@@ -179,27 +179,16 @@ pub struct UserOptions {
     pub locale: Nullable<String>,
 }
 
-impl UserOptions {
-    /// The names of the invite-only keys that are set, for rejecting them elsewhere.
-    pub(crate) fn invite_keys(&self) -> Vec<&'static str> {
-        let mut keys = Vec::new();
-        if self.invite_url.is_some() {
-            keys.push("inviteUrl");
-        }
-        if self.send_mail.is_some() {
-            keys.push("sendMail");
-        }
-        if self.send_sms.is_some() {
-            keys.push("sendSMS");
-        }
-        if self.template_options.is_some() {
-            keys.push("templateOptions");
-        }
-        if self.locale.is_some() {
-            keys.push("locale");
-        }
-        keys
-    }
+/// `getProviderToken`'s options (sent in the query; `false` when left out).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ProviderTokenOptions {
+    /// Also return the refresh token.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub with_refresh_token: Option<bool>,
+    /// Refresh the token at the provider first.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub force_refresh: Option<bool>,
 }
 
 #[cfg(test)]
@@ -217,7 +206,7 @@ mod tests {
         assert_eq!(o.display_name, None);
         assert_eq!(
             serde_json::to_value(&o).unwrap(),
-            json!({"email": "a@b.c", "phone": null, "roleNames": ["r"]})
+            json!({"email": "a@b.c", "phone": null, "roles": ["r"]})
         );
     }
 

@@ -14,10 +14,10 @@ use super::{AssociatedTenant, AttributeValue, UserStatus};
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct PatchOptions {
     /// Whom to patch, in a `patchBatch` entry (not sent as such: it becomes `loginId`).
-    #[serde(default, skip_serializing)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub login_id_or_user_id: Option<String>,
     /// Deprecated spelling of `loginIdOrUserId`, in a `patchBatch` entry.
-    #[serde(default, skip_serializing)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub login_id: Option<String>,
     /// Email address.
     #[serde(
@@ -63,7 +63,7 @@ pub struct PatchOptions {
     pub family_name: Nullable<String>,
     /// Project roles (`roles` in, `roleNames` on the wire).
     #[serde(
-        rename(serialize = "roleNames", deserialize = "roles"),
+        rename = "roles",
         default,
         deserialize_with = "nullable",
         skip_serializing_if = "Option::is_none"

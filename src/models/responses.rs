@@ -254,3 +254,12 @@ pub struct License {
     #[serde(default)]
     pub rate_limit_tier: String,
 }
+
+/// The answer of a call that changes something and returns nothing (`{}` from Descope);
+/// whatever keys it has are kept.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Empty {
+    /// Any keys the service sent.
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, Value>,
+}

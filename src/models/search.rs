@@ -79,11 +79,7 @@ pub struct SearchRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub statuses: Option<Vec<UserStatus>>,
     /// Project roles (`roles` in, `roleNames` on the wire).
-    #[serde(
-        rename(serialize = "roleNames", deserialize = "roles"),
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(rename = "roles", default, skip_serializing_if = "Option::is_none")]
     pub roles: Option<Vec<String>>,
     /// Tenants.
     #[serde(default, skip_serializing_if = "Option::is_none")]

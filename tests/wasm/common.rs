@@ -172,8 +172,7 @@ async fn typed_search_pages_walks_every_page() {
         client.user().create(format!("{marker}-{i}@wasm.example.com"), options).await.unwrap();
     }
     let request = descope_mgmt::models::SearchRequest { text: Some(marker), ..Default::default() };
-    let search = descope_mgmt::api::user::Search::users(request);
-    let mut pages = client.user().search_pages(search, 2).unwrap();
+    let mut pages = client.user().search_pages(request, 2).unwrap();
     let mut seen = Vec::new();
     let mut indexes = Vec::new();
     while let Some(page) = pages.next().await {

@@ -1,4 +1,4 @@
-//! `management.user`: node-sdk 2.13.0's 64 functions and `removeRecoveryCodes`
+//! `management.user`: node-sdk 2.13.0's functions and `removeRecoveryCodes`
 //! (reference: `descope-user-api.md`), one row each, in node-sdk's order.
 
 use crate::api::engine::{Arg, Const, Field, Need, Row, Rule, Schema, Ty};
@@ -33,7 +33,7 @@ const SSO_APPS: Arg = Arg::new("ssoAppIds", Ty::Strings, "ssoAppIds");
 const PASSWORD: Arg = Arg::new("password", Ty::Id, "password");
 const DELIVERY: Arg = Arg::new(
     "deliveryMethod",
-    Ty::Enum(DELIVERY_METHODS),
+    Ty::Enum("DeliveryMethod", DELIVERY_METHODS),
     "deliveryMethod",
 );
 const URI: Arg = Arg::new("uri", Ty::Str, "URI");
@@ -119,7 +119,7 @@ const PATCH_FIELDS: &[Field] = &[
     f("verifiedPhone", Ty::Bool),
     f("ssoAppIds", Ty::Strings),
     f("scim", Ty::Bool),
-    f("status", Ty::Enum(STATUSES)),
+    f("status", Ty::Enum("UserStatus", STATUSES)),
     f("additionalIdentifiers", Ty::Strings),
 ];
 /// A batch entry's user: `loginIdOrUserId`, else the older `loginId`.
@@ -239,7 +239,7 @@ pub static BATCH_USER: Schema = Schema {
             f("password", Ty::StrOr(&PASSWORD_OBJECT)),
             f("hashedPassword", Ty::Obj(&HASHED_PASSWORD)),
             f("seed", Ty::Str),
-            f("status", Ty::Enum(STATUSES)),
+            f("status", Ty::Enum("UserStatus", STATUSES)),
             f("createdTime", Ty::Int),
         ],
     ],
@@ -268,7 +268,7 @@ pub static SEARCH_REQUEST: Schema = Schema {
         f("text", Ty::Str),
         f("emails", Ty::Strings),
         f("phones", Ty::Strings),
-        f("statuses", Ty::List(&Ty::Enum(STATUSES))),
+        f("statuses", Ty::List(&Ty::Enum("UserStatus", STATUSES))),
         f("roles", Ty::Strings).wire("roleNames"),
         f("tenantIds", Ty::Strings),
         f("customAttributes", Ty::Map(&Ty::Filter)),
@@ -377,20 +377,24 @@ const PAGE: Unwrap = Unwrap::Pick(&["users", "total"]);
 #[rustfmt::skip]
 pub static ROWS: &[Row] = &[
     row("create", "create", Post, "/v1/mgmt/user/create", USER, "Creates a user.")
+        .returns("User")
         .args(&[LOGIN_ID, Arg::spread("options", &CREATE_OPTIONS)])
         .creates(),
     row("createTestUser", "create_test_user", Post, "/v1/mgmt/user/create/test", USER,
         "Creates a test user.")
+        .returns("User")
         .args(&[LOGIN_ID, Arg::spread("options", &UPDATE_OPTIONS)])
         .consts(&[("test", Const::True)])
         .creates(),
     row("invite", "invite", Post, "/v1/mgmt/user/create", USER,
         "Creates a user and invites them (an existing user ID re-sends the invitation).")
+        .returns("User")
         .args(&[LOGIN, Arg::spread("options", &INVITE_OPTIONS)])
         .consts(&[("invite", Const::True)])
         .creates(),
     row("inviteBatch", "invite_batch", Post, "/v1/mgmt/user/create/batch", Whole,
         "Creates users and invites them.")
+        .returns("BatchResponse")
         .args(&[
             Arg::new("users", Ty::List(&Ty::Obj(&BATCH_USER)), "users"),
             Arg::new("inviteUrl", Ty::Str, "inviteUrl").opt(),
@@ -403,51 +407,67 @@ pub static ROWS: &[Row] = &[
         .consts(&[("invite", Const::True)])
         .creates(),
     row("createBatch", "create_batch", Post, "/v1/mgmt/user/create/batch", Whole, "Creates users.")
+        .returns("BatchResponse")
         .args(&[Arg::new("users", Ty::List(&Ty::Obj(&BATCH_USER)), "users")])
         .creates(),
     row("update", "update", Post, "/v1/mgmt/user/update", USER,
         "Replaces a user's fields (a full overwrite).")
+        .returns("User")
         .args(&[LOGIN, Arg::spread("options", &UPDATE_OPTIONS)]),
     row("patch", "patch", Patch, "/v1/mgmt/user/patch", USER, "Changes the given fields of a user.")
+        .returns("User")
         .args(&[LOGIN, Arg::spread("options", &PATCH_OPTIONS)]),
     row("patchBatch", "patch_batch", Patch, "/v1/mgmt/user/patch/batch", Whole,
         "Changes the given fields of several users.")
+        .returns("BatchResponse")
         .args(&[Arg::new("users", Ty::List(&Ty::Obj(&PATCH_BATCH_USER)), "users")]),
     row("delete", "delete", Post, "/v1/mgmt/user/delete", Whole, "Deletes a user.")
+        .returns("Empty")
         .args(&[LOGIN]),
     row("deleteByUserId", "delete_by_user_id", Post, "/v1/mgmt/user/delete", Whole,
         "Deletes a user by user ID.")
+        .returns("Empty")
         .args(&[USER_ID]),
     row("deleteBatch", "delete_batch", Post, "/v1/mgmt/user/delete/batch", Whole,
         "Deletes users by user ID (an empty list is refused).")
+        .returns("Empty")
         .args(&[Arg::new("userIds", Ty::Ids, "userIds")]),
     row("deleteAllTestUsers", "delete_all_test_users", Delete, "/v1/mgmt/user/test/delete/all", Whole,
-        "Deletes every test user."),
+        "Deletes every test user.")
+        .returns("Empty"),
     row("load", "load", Get, "/v1/mgmt/user", USER, "Loads a user.")
+        .returns("User")
         .args(&[LOGIN]),
     row("loadByUserId", "load_by_user_id", Get, "/v1/mgmt/user", USER, "Loads a user by user ID.")
+        .returns("User")
         .args(&[USER_ID]),
     row("loadUsers", "load_users", Post, "/v1/mgmt/users/load", Key("users"),
         "Loads users by user ID.")
+        .returns("User[]")
         .args(&[
             Arg::new("userIds", Ty::Ids, "userIds"),
             Arg::new("includeInvalidUsers", Ty::Bool, "includeInvalidUsers").opt(),
         ]),
     row("logoutUser", "logout_user", Post, "/v1/mgmt/user/logout", Whole,
         "Signs a user out of every session.")
+        .returns("Empty")
         .args(&[LOGIN]),
     row("logoutUserByUserId", "logout_user_by_user_id", Post, "/v1/mgmt/user/logout", Whole,
         "Signs a user out of every session, by user ID.")
+        .returns("Empty")
         .args(&[USER_ID]),
     row("search", "search", Post, "/v2/mgmt/user/search", PAGE,
         "Searches users: a page and the total.")
+        .returns("SearchResponse")
         .args(&[Arg::spread("options", &SEARCH_REQUEST)]),
     row("searchTestUsers", "search_test_users", Post, "/v2/mgmt/user/search/test", PAGE,
         "Searches test users.")
+        .returns("SearchResponse")
         .args(&[Arg::spread("options", &SEARCH_REQUEST)])
         .consts(&[("withTestUser", Const::True), ("testUsersOnly", Const::True)]),
     row("searchAll", "search_all", Post, "/v2/mgmt/user/search", Key("users"),
         "Searches users (positional form; use search).")
+        .returns("User[]")
         .args(&[
             Arg::new("tenantIds", Ty::Strings, "tenantIds").opt(),
             Arg::new("roles", Ty::Strings, "roleNames").opt(),
@@ -456,29 +476,34 @@ pub static ROWS: &[Row] = &[
             Arg::new("testUsersOnly", Ty::Bool, "testUsersOnly").opt(),
             Arg::new("withTestUser", Ty::Bool, "withTestUser").opt(),
             Arg::new("customAttributes", Ty::Map(&Ty::Filter), "customAttributes").opt(),
-            Arg::new("statuses", Ty::List(&Ty::Enum(STATUSES)), "statuses").opt(),
+            Arg::new("statuses", Ty::List(&Ty::Enum("UserStatus", STATUSES)), "statuses").opt(),
             Arg::new("emails", Ty::Strings, "emails").opt(),
             Arg::new("phones", Ty::Strings, "phones").opt(),
         ])
         .deprecated(),
     row("getProviderToken", "get_provider_token", Get, "/v1/mgmt/user/provider/token", Whole,
         "Reads the token of a user's OAuth provider.")
+        .returns("ProviderToken")
         .args(&[
             LOGIN,
             Arg::new("provider", Ty::Id, "provider"),
             Arg::spread("options", &PROVIDER_TOKEN_OPTIONS),
         ]),
     row("activate", "activate", Post, "/v1/mgmt/user/update/status", USER, "Enables a user.")
+        .returns("User")
         .args(&[LOGIN])
         .consts(&[("status", Const::Str("enabled"))]),
     row("deactivate", "deactivate", Post, "/v1/mgmt/user/update/status", USER, "Disables a user.")
+        .returns("User")
         .args(&[LOGIN])
         .consts(&[("status", Const::Str("disabled"))]),
     row("updateLoginId", "update_login_id", Post, "/v1/mgmt/user/update/loginid", USER,
         "Changes a login ID (none removes it).")
+        .returns("User")
         .args(&[LOGIN, Arg::new("newLoginId", Ty::Str, "newLoginId").opt()]),
     row("updateEmail", "update_email", Post, "/v1/mgmt/user/update/email", USER,
         "Changes a user's email.")
+        .returns("User")
         .args(&[
             LOGIN,
             Arg::new("email", Ty::Str, "email"),
@@ -487,6 +512,7 @@ pub static ROWS: &[Row] = &[
         ]),
     row("updatePhone", "update_phone", Post, "/v1/mgmt/user/update/phone", USER,
         "Changes a user's phone.")
+        .returns("User")
         .args(&[
             LOGIN,
             Arg::new("phone", Ty::Str, "phone"),
@@ -495,6 +521,7 @@ pub static ROWS: &[Row] = &[
         ]),
     row("updateDisplayName", "update_display_name", Post, "/v1/mgmt/user/update/name", USER,
         "Changes a user's display name (and name parts).")
+        .returns("User")
         .args(&[
             LOGIN,
             Arg::new("displayName", Ty::Str, "displayName").opt(),
@@ -504,6 +531,7 @@ pub static ROWS: &[Row] = &[
         ]),
     row("updateUserNames", "update_user_names", Post, "/v1/mgmt/user/update/name", USER,
         "Changes a user's name parts.")
+        .returns("User")
         .args(&[
             LOGIN,
             Arg::new("givenName", Ty::Str, "givenName").opt(),
@@ -512,9 +540,11 @@ pub static ROWS: &[Row] = &[
         ]),
     row("updatePicture", "update_picture", Post, "/v1/mgmt/user/update/picture", USER,
         "Changes a user's picture.")
+        .returns("User")
         .args(&[LOGIN, Arg::new("picture", Ty::Str, "picture")]),
     row("updateCustomAttribute", "update_custom_attribute", Post, "/v1/mgmt/user/update/customAttribute", USER,
         "Sets one custom attribute (null clears it).")
+        .returns("User")
         .args(&[
             LOGIN,
             Arg::new("attributeKey", Ty::Id, "attributeKey"),
@@ -522,67 +552,88 @@ pub static ROWS: &[Row] = &[
         ]),
     row("setRoles", "set_roles", Post, "/v1/mgmt/user/update/role/set", USER,
         "Sets a user's project roles.")
+        .returns("User")
         .args(&[LOGIN, ROLES]),
     row("addRoles", "add_roles", Post, "/v2/mgmt/user/update/role/add", USER,
         "Adds project roles to a user.")
+        .returns("User")
         .args(&[LOGIN, ROLES]),
     row("removeRoles", "remove_roles", Post, "/v1/mgmt/user/update/role/remove", USER,
         "Removes project roles from a user.")
+        .returns("User")
         .args(&[LOGIN, ROLES]),
     row("addTenant", "add_tenant", Post, "/v1/mgmt/user/update/tenant/add", USER,
         "Adds a user to a tenant.")
+        .returns("User")
         .args(&[LOGIN, TENANT]),
     row("removeTenant", "remove_tenant", Post, "/v1/mgmt/user/update/tenant/remove", USER,
         "Removes a user from a tenant.")
+        .returns("User")
         .args(&[LOGIN, TENANT]),
     row("setTenantRoles", "set_tenant_roles", Post, "/v1/mgmt/user/update/role/set", USER,
         "Sets a user's roles in a tenant.")
+        .returns("User")
         .args(&[LOGIN, TENANT, ROLES]),
     row("addTenantRoles", "add_tenant_roles", Post, "/v2/mgmt/user/update/role/add", USER,
         "Adds roles in a tenant to a user.")
+        .returns("User")
         .args(&[LOGIN, TENANT, ROLES]),
     row("removeTenantRoles", "remove_tenant_roles", Post, "/v1/mgmt/user/update/role/remove", USER,
         "Removes roles in a tenant from a user.")
+        .returns("User")
         .args(&[LOGIN, TENANT, ROLES]),
     row("addSSOapps", "add_sso_apps", Post, "/v1/mgmt/user/update/ssoapp/add", USER,
         "Adds SSO applications to a user.")
+        .returns("User")
         .args(&[LOGIN, SSO_APPS]),
     row("setSSOapps", "set_sso_apps", Post, "/v1/mgmt/user/update/ssoapp/set", USER,
         "Sets a user's SSO applications.")
+        .returns("User")
         .args(&[LOGIN, SSO_APPS]),
     row("removeSSOapps", "remove_sso_apps", Post, "/v1/mgmt/user/update/ssoapp/remove", USER,
         "Removes SSO applications from a user.")
+        .returns("User")
         .args(&[LOGIN, SSO_APPS]),
     row("setTemporaryPassword", "set_temporary_password", Post, "/v1/mgmt/user/password/set/temporary", Whole,
         "Sets a password the user must change at next sign-in.")
+        .returns("Empty")
         .args(&[LOGIN, PASSWORD]),
     row("setActivePassword", "set_active_password", Post, "/v1/mgmt/user/password/set/active", Whole,
         "Sets a password the user keeps.")
+        .returns("Empty")
         .args(&[LOGIN, PASSWORD]),
     row("setPassword", "set_password", Post, "/v1/mgmt/user/password/set", Whole,
         "Sets a temporary password (use setTemporaryPassword).")
+        .returns("Empty")
         .args(&[LOGIN, PASSWORD])
         .deprecated(),
     row("expirePassword", "expire_password", Post, "/v1/mgmt/user/password/expire", Whole,
         "Expires a user's password.")
+        .returns("Empty")
         .args(&[LOGIN]),
     row("removeAllPasskeys", "remove_all_passkeys", Post, "/v1/mgmt/user/passkeys/delete", Whole,
         "Removes every passkey of a user.")
+        .returns("Empty")
         .args(&[LOGIN]),
     row("removePasskey", "remove_passkey", Post, "/v1/mgmt/user/passkey/delete", Whole,
         "Removes one passkey.")
+        .returns("Empty")
         .args(&[LOGIN, Arg::new("credentialId", Ty::Id, "credentialId")]),
     row("listPasskeys", "list_passkeys", Post, "/v1/mgmt/user/passkeys/list", Key("passkeys"),
         "Lists a user's passkeys.")
+        .returns("UserPasskey[]")
         .args(&[LOGIN]),
     row("removeTOTPSeed", "remove_totp_seed", Post, "/v1/mgmt/user/totp/delete", Whole,
         "Removes a user's TOTP seed.")
+        .returns("Empty")
         .args(&[LOGIN]),
     row("removeRecoveryCodes", "remove_recovery_codes", Post, "/v1/mgmt/user/recovery-codes/delete", Whole,
         "Removes a user's recovery codes.")
+        .returns("Empty")
         .args(&[LOGIN]),
     row("generateOTPForTestUser", "generate_otp_for_test_user", Post, "/v1/mgmt/tests/generate/otp", Whole,
         "Generates an OTP code for a test user.")
+        .returns("GeneratedOtp")
         .args(&[
             DELIVERY,
             LOGIN_ID,
@@ -590,6 +641,7 @@ pub static ROWS: &[Row] = &[
         ]),
     row("generateMagicLinkForTestUser", "generate_magic_link_for_test_user", Post, "/v1/mgmt/tests/generate/magiclink", Whole,
         "Generates a magic link for a test user.")
+        .returns("GeneratedLink")
         .args(&[
             DELIVERY,
             LOGIN_ID,
@@ -598,6 +650,7 @@ pub static ROWS: &[Row] = &[
         ]),
     row("generateEnchantedLinkForTestUser", "generate_enchanted_link_for_test_user", Post, "/v1/mgmt/tests/generate/enchantedlink", Whole,
         "Generates an enchanted link for a test user.")
+        .returns("EnchantedLink")
         .args(&[
             LOGIN_ID,
             URI,
@@ -605,6 +658,7 @@ pub static ROWS: &[Row] = &[
         ]),
     row("generateEmbeddedLink", "generate_embedded_link", Post, "/v1/mgmt/user/signin/embeddedlink", Whole,
         "Generates a sign-in token (embedded link).")
+        .returns("EmbeddedLink")
         .args(&[
             LOGIN_ID,
             Arg::new("customClaims", Ty::Map(&Ty::Any), "customClaims").opt(),
@@ -612,6 +666,7 @@ pub static ROWS: &[Row] = &[
         ]),
     row("generateSignUpEmbeddedLink", "generate_sign_up_embedded_link", Post, "/v1/mgmt/user/signup/embeddedlink", Whole,
         "Generates a sign-up token (embedded link).")
+        .returns("EmbeddedLink")
         .args(&[
             LOGIN_ID,
             Arg::new("user", Ty::Obj(&SIGN_UP_USER), "user").opt(),
@@ -622,9 +677,11 @@ pub static ROWS: &[Row] = &[
         ]),
     row("history", "history", Post, "/v1/mgmt/user/history", Whole,
         "Reads users' sign-in history (the body is the bare list of user IDs).")
+        .returns("UserHistory[]")
         .args(&[Arg::whole("userIds", Ty::IdList)]),
     row("import", "import", Post, "/v1/mgmt/user/import", Whole,
         "Imports users from another provider.")
+        .returns("ImportResponse")
         .args(&[
             Arg::new("source", Ty::Id, "source"),
             Arg::new("users", Ty::Str, "users").opt(),
@@ -634,22 +691,29 @@ pub static ROWS: &[Row] = &[
         .creates(),
     row("updateRecoveryEmail", "update_recovery_email", Post, "/v1/mgmt/user/update/recovery/email", USER,
         "Sets a user's recovery email.")
+        .returns("User")
         .args(&[LOGIN, Arg::new("email", Ty::Str, "recoveryEmail"), VERIFIED]),
     row("updateRecoveryPhone", "update_recovery_phone", Post, "/v1/mgmt/user/update/recovery/phone", USER,
         "Sets a user's recovery phone.")
+        .returns("User")
         .args(&[LOGIN, Arg::new("phone", Ty::Str, "recoveryPhone"), VERIFIED]),
-    row("getCustomAttributes", "get_custom_attributes", Get, "/v1/mgmt/user/customattributes", Key("data"), "Lists the project's custom attributes."),
+    row("getCustomAttributes", "get_custom_attributes", Get, "/v1/mgmt/user/customattributes", Key("data"), "Lists the project's custom attributes.")
+        .returns("CustomAttribute[]"),
     row("createCustomAttributes", "create_custom_attributes", Post, "/v1/mgmt/user/customattribute/create", Key("data"),
         "Declares custom attributes.")
+        .returns("CustomAttribute[]")
         .args(&[Arg::new("attributes", Ty::List1(&Ty::Obj(&CUSTOM_ATTRIBUTE)), "attributes")]),
     row("deleteCustomAttributes", "delete_custom_attributes", Post, "/v1/mgmt/user/customattribute/delete", Key("data"),
         "Deletes custom attributes.")
+        .returns("CustomAttribute[]")
         .args(&[Arg::new("names", Ty::Ids, "names")]),
     row("listTrustedDevices", "list_trusted_devices", Post, "/v1/mgmt/user/trusteddevices/list", Key("devices"),
         "Lists users' trusted devices.")
+        .returns("TrustedDevice[]")
         .args(&[Arg::new("loginIdsOrUserIds", Ty::Ids, "identifiers")]),
     row("removeTrustedDevices", "remove_trusted_devices", Post, "/v1/mgmt/user/trusteddevices/remove", Whole,
         "Removes trusted devices of a user.")
+        .returns("Empty")
         .args(&[
             Arg::new("loginIdOrUserId", Ty::Id, "identifier"),
             Arg::new("deviceIds", Ty::Ids, "deviceIds"),

@@ -98,13 +98,19 @@ const met = (ok) => (ok ? "**met**" : "**not met**");
 const cpuFloor = m(cpu.floor);
 const read1000 = (v) => m(reads[1000][v]);
 const sizeTotal = oursWasm.gz + oursJs.gz;
+// The catalogue issue's budgets.
 const budgets = [
-  ["size: wasm + glue ≤ 60 KB gzip -9", kb(sizeTotal), met(sizeTotal <= 60_000)],
-  ["per-call CPU ≤ 1.2x the floor", ratio(m(cpu.ours), cpuFloor), met(m(cpu.ours) <= 1.2 * cpuFloor)],
+  ["size: wasm + glue ≤ 35 KB gzip -9 (the user API)", kb(sizeTotal), met(sizeTotal <= 35_000)],
+  ["per-call CPU ≤ 1.10x the floor", ratio(m(cpu.ours), cpuFloor), met(m(cpu.ours) <= 1.1 * cpuFloor)],
   ["per-call CPU below node-sdk", `${m(cpu.ours).toFixed(1)} vs ${m(cpu.sdk).toFixed(1)} µs`, met(m(cpu.ours) < m(cpu.sdk))],
-  ["1,000-user search ≤ 1.3x the floor", ratio(read1000("ours"), read1000("floor")), met(read1000("ours") <= 1.3 * read1000("floor"))],
+  ["1,000-user search ≤ 1.10x the floor", ratio(read1000("ours"), read1000("floor")), met(read1000("ours") <= 1.1 * read1000("floor"))],
   ["cold start ≤ 10 ms median", `${m(cold.ours).toFixed(1)} ms`, met(m(cold.ours) <= 10)],
+  ["cold start ≤ 0.1x node-sdk's", ratio(m(cold.ours), m(cold.sdk)), met(m(cold.ours) <= 0.1 * m(cold.sdk))],
 ];
+// Endpoints in the catalogue: the package's functions (searchPages is not an endpoint).
+const { DescopeManagement } = await import(join(root, "pkg/node.js"));
+const probe = new DescopeManagement({ projectId: "P2bench", managementKey: "K2fake-bench", licenseTier: "x" });
+const endpoints = Object.keys(probe.user).filter((f) => f !== "searchPages").length;
 const versions = JSON.parse(readFileSync(join(root, "pkg/package.json"))).version;
 const table = (head, rows) => [`| ${head.join(" | ")} |`, `|${head.map(() => "---").join("|")}|`, ...rows.map((r) => `| ${r.join(" | ")} |`)].join("\n");
 const md = `# Benchmarks
@@ -127,6 +133,9 @@ ${table(["what", "raw", "gzip -9"], [
   ["**descope-mgmt: total**", kb(oursWasm.raw + oursJs.raw), kb(sizeTotal)],
   ["@descope/node-sdk, bundled by esbuild for the browser (minified)", kb(sdkSize.raw), kb(sdkSize.gz)],
 ])}
+
+The catalogue holds ${endpoints} endpoints: ${kb((sizeTotal * 100) / endpoints)} gzip per 100 endpoints, glue included
+(the growth per endpoint is smaller: an endpoint adds one row, not code).
 
 ## 2. Cold start in Node (import, instantiate, construct a client; ${COLD_RUNS} child processes each)
 

@@ -1,4 +1,4 @@
-//! wasm32 only: sends a [`Request`] with gloo-net through the global `fetch` (never
+//! wasm32 only: sends a [`Request`] through the global `fetch` (never
 //! `window`, so the same code runs in Workers, Deno, pages and Node), and turns statuses
 //! into typed errors. No `credentials`, `mode` or `cache` is set: workerd rejects them.
 //!
@@ -14,7 +14,7 @@ use js_sys::{Function, JsString, Promise};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortSignal, RequestInit};
+use web_sys::AbortSignal;
 
 use crate::api::{decode_output, Method, Request, Unwrap};
 use crate::error::{decode_error_parts, snippet, Cause, Error, ErrorFields};
@@ -29,9 +29,6 @@ extern "C" {
     // JSON.parse on the JavaScript string itself: the body never enters wasm memory.
     #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
     fn json_parse(text: &JsString) -> Result<JsValue, JsValue>;
-
-    #[wasm_bindgen(js_name = fetch)]
-    fn global_fetch(url: &str, init: &RequestInit) -> Promise;
 
     // The globals every runtime has (a Node timer is an object, hence JsValue).
     #[wasm_bindgen(js_name = setTimeout)]
@@ -140,13 +137,29 @@ fn error_fields(value: &JsValue) -> Option<ErrorFields> {
     })
 }
 
-/// One fetch: status and body, under the caller's signal. The global `fetch` is called
-/// with the URL and an init object, as a hand-written client would: a `Request` object
-/// made first (gloo-net's builder does that) costs Node's undici a second Request and
-/// AbortSignal per call. The answer is read through gloo-net's `Response`.
-async fn fetch_once(ctx: Ctx<'_>, req: &Request) -> Result<Answer, Error> {
+#[wasm_bindgen(module = "/src/js/attempt.js")]
+extern "C" {
+    // One promise per attempt: fetch, deadline and body read in JavaScript (three promises
+    // awaited one by one through wasm-bindgen futures cost ~40 µs a call more).
+    #[wasm_bindgen(js_name = attempt)]
+    fn js_attempt(
+        url: &str,
+        method: &str,
+        headers: &js_sys::Object,
+        body: Option<String>,
+        signal: Option<AbortSignal>,
+        ms: f64,
+        json: bool,
+    ) -> Promise;
+}
+
+/// What `attempt.js` rejects with when the time runs out.
+const TIMEOUT: &str = "descope-mgmt: timeout";
+
+/// The headers of a request: the configured (or this call's) bearer, the project, the SDK
+/// and, once learnt, the rate-limit tier.
+fn headers_of(ctx: Ctx<'_>, req: &Request) -> js_sys::Object {
     let session = ctx.session;
-    let config = session.config();
     let headers = js_sys::Object::new();
     let set = |name: &str, value: &str| {
         // Setting a string on a fresh plain object cannot fail.
@@ -156,52 +169,71 @@ async fn fetch_once(ctx: Ctx<'_>, req: &Request) -> Result<Answer, Error> {
             &JsValue::from_str(value),
         );
     };
-    for (name, value) in config.headers_with_key(ctx.key) {
+    for (name, value) in session.config().headers_with_key(ctx.key) {
         set(name, &value);
     }
     if let Some(tier) = session.license_tier() {
         set("x-descope-license", &tier);
     }
-    let init = RequestInit::new();
-    init.set_method(req.method.as_str());
-    if let Some(body) = &req.body {
+    if req.body.is_some() {
         set("Content-Type", "application/json");
-        init.set_body(&JsValue::from_str(body));
     }
-    init.set_headers(&headers);
-    if let Some(signal) = ctx.signal {
-        init.set_signal(Some(signal));
+    headers
+}
+
+/// One attempt, until the call's deadline: a 2xx answer, or the error it ended with. The
+/// caller's signal aborts the fetch itself.
+async fn attempt(
+    ctx: Ctx<'_>,
+    req: &Request,
+    deadline: f64,
+    timeout_ms: u32,
+) -> Result<Answer, Error> {
+    let aborted = || ctx.signal.is_some_and(AbortSignal::aborted);
+    if aborted() {
+        return Err(Error::Aborted);
     }
-    let raw = JsFuture::from(global_fetch(&req.url(config.base_url()), &init))
-        .await
-        .map_err(|e| network(&e))?;
-    let response = gloo_net::http::Response::from(raw.unchecked_into::<web_sys::Response>());
-    let status = response.status();
-    let retry_after = response.headers().get("retry-after");
-    let raw = web_sys::Response::from(response);
-    if (200..300).contains(&status) && ctx.json && req.unwrap != Unwrap::Void {
-        let parsed = raw.json().map_err(|e| network(&e))?;
-        return match JsFuture::from(parsed).await {
-            Ok(body) => Ok(Answer { status, body }),
-            // An aborted read is a network failure (the caller sorts out abort vs timeout).
-            Err(e) if !e.is_instance_of::<js_sys::SyntaxError>() => Err(network(&e)),
-            Err(e) => Err(Error::Decode {
+    let remaining = deadline - js_sys::Date::now();
+    if remaining <= 0.0 {
+        return Err(Error::Timeout {
+            after_ms: timeout_ms,
+        });
+    }
+    let json = ctx.json && req.unwrap != Unwrap::Void;
+    let promise = js_attempt(
+        &req.url(ctx.session.config().base_url()),
+        req.method.as_str(),
+        &headers_of(ctx, req),
+        req.body.clone(),
+        ctx.signal.cloned(),
+        remaining,
+        json,
+    );
+    let answer = match JsFuture::from(promise).await {
+        Ok(answer) => answer,
+        Err(e) if e.as_string().as_deref() == Some(TIMEOUT) => {
+            return Err(Error::Timeout {
+                after_ms: timeout_ms,
+            })
+        }
+        Err(_) if aborted() => return Err(Error::Aborted),
+        Err(e) if e.is_instance_of::<js_sys::SyntaxError>() => {
+            return Err(Error::Decode {
                 path: ".".into(),
                 message: format!("not JSON: {}", js_message(&e)),
                 snippet: String::new(),
-            }),
-        };
-    }
-    let text = JsFuture::from(raw.text().map_err(|e| network(&e))?)
-        .await
-        .map_err(|e| network(&e))?;
-    let text: JsString = text.unchecked_into();
+            })
+        }
+        Err(e) => return Err(network(&e)),
+    };
+    let parts: js_sys::Array = answer.unchecked_into();
+    let status = parts.get(0).as_f64().map_or(0, |s| s as u16);
+    let retry_after = parts.get(1).as_string();
+    let body = parts.get(2);
     if (200..300).contains(&status) {
-        return Ok(Answer {
-            status,
-            body: text.into(),
-        });
+        return Ok(Answer { status, body });
     }
+    let text: JsString = body.unchecked_into();
     let fields = json_parse(&text).ok().and_then(|v| error_fields(&v));
     let body = String::from(&text);
     Err(decode_error_parts(
@@ -297,24 +329,6 @@ pub async fn within<F: Future>(
         Some(value) => Ok(value),
         None if aborted() => Err(Error::Aborted),
         None => Err(timed_out),
-    }
-}
-
-/// One attempt, until the call's deadline. The caller's signal (if any) also aborts the
-/// fetch itself. No AbortController is made per attempt: in Node one costs more than the
-/// rest of the call's own work.
-async fn attempt(
-    ctx: Ctx<'_>,
-    req: &Request,
-    deadline: f64,
-    timeout_ms: u32,
-) -> Result<Answer, Error> {
-    match within(fetch_once(ctx, req), deadline, timeout_ms, ctx.signal).await {
-        // The fetch failed because the caller aborted it.
-        Ok(Err(_)) if ctx.signal.is_some_and(AbortSignal::aborted) => Err(Error::Aborted),
-        Ok(result) => result,
-        // On a timeout the request is abandoned, not aborted: it ends on its own.
-        Err(err) => Err(err),
     }
 }
 

@@ -31,7 +31,8 @@ pub enum Ty {
     Attr,
     /// A search filter value: a string, a finite number or a boolean, or a list of them.
     Filter,
-    /// Anything JSON can carry, passed through as the caller gave it.
+    /// Anything JSON can carry, passed through as the caller gave it (`JSON.stringify`
+    /// writes it, as node-sdk does: a `NaN` in it is sent as `null`).
     Any,
     /// A list of strings (may be empty).
     Strings,
@@ -238,7 +239,10 @@ pub struct Row {
     pub group: &'static str,
     /// node-sdk's function name (`updatePicture`).
     pub name: &'static str,
-    /// The Rust method name (`update_picture`).
+    /// The Rust method name (`update_picture`). Like `returns` and `doc`, it is read only by
+    /// the generators (native tests), so it is left out of the wasm, where it would only
+    /// cost bytes.
+    #[cfg(not(target_arch = "wasm32"))]
     pub rust: &'static str,
     /// HTTP method.
     pub method: Method,
@@ -251,6 +255,7 @@ pub struct Row {
     /// What the call resolves to (node-sdk's `data`): the part of the answer...
     pub unwrap: Unwrap,
     /// ...and its type, as TypeScript writes it (`User`, `User[]`, `Empty`).
+    #[cfg(not(target_arch = "wasm32"))]
     pub returns: &'static str,
     /// Whether the call creates something: it is never re-sent where Descope may have
     /// done the work (520, 524, a network error).
@@ -258,6 +263,7 @@ pub struct Row {
     /// Deprecated by node-sdk.
     pub deprecated: bool,
     /// One line for the docs.
+    #[cfg(not(target_arch = "wasm32"))]
     pub doc: &'static str,
 }
 
@@ -272,25 +278,36 @@ impl Row {
         unwrap: Unwrap,
         doc: &'static str,
     ) -> Self {
+        #[cfg(target_arch = "wasm32")]
+        let _ = (rust, doc);
         Self {
             group,
             name,
+            #[cfg(not(target_arch = "wasm32"))]
             rust,
             method,
             path,
             args: &[],
             consts: &[],
             unwrap,
+            #[cfg(not(target_arch = "wasm32"))]
             returns: "Empty",
             creates: false,
             deprecated: false,
+            #[cfg(not(target_arch = "wasm32"))]
             doc,
         }
     }
 
     /// The type it resolves to.
     pub const fn returns(self, returns: &'static str) -> Self {
-        Self { returns, ..self }
+        #[cfg(target_arch = "wasm32")]
+        let _ = returns;
+        Self {
+            #[cfg(not(target_arch = "wasm32"))]
+            returns,
+            ..self
+        }
     }
 
     /// Its arguments.

@@ -29,9 +29,11 @@ extern "C" {
     ) -> JsValue;
 }
 
-#[wasm_bindgen(module = "/src/js/json.js")]
+#[wasm_bindgen]
 extern "C" {
-    #[wasm_bindgen(js_name = toJson, catch)]
+    // The body is written by JSON.stringify, as node-sdk writes it; numbers were checked
+    // finite by the engine (only `Ty::Any` values pass as given).
+    #[wasm_bindgen(js_namespace = JSON, js_name = stringify, catch)]
     fn to_json(value: &JsValue) -> Result<JsValue, JsValue>;
 }
 

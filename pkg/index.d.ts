@@ -1,4 +1,21 @@
-import type { UserFunctions } from "./user-functions.js";
+import type { SearchRequest, UserFunctions } from "./user-functions.js";
+// The request types, generated from the catalogue's schemas.
+export type {
+  AssociatedTenant,
+  BatchUser,
+  HashedPassword,
+  InviteOptions,
+  LoginOptions,
+  PatchBatchUser,
+  PatchUserOptions,
+  ProviderTokenOptions,
+  RoleFilter,
+  SearchRequest,
+  SignUpUser,
+  SortItem,
+  UpdateUserOptions,
+  UserOptions,
+} from "./user-functions.js";
 
 // Types of the descope-mgmt package. Models mirror the Rust ones in src/models/.
 
@@ -105,12 +122,6 @@ export interface User {
  */
 export type Empty = Record<string, unknown>;
 
-/** `getProviderToken`'s options (sent in the query; `false` when left out). */
-export interface ProviderTokenOptions {
-  withRefreshToken?: boolean;
-  forceRefresh?: boolean;
-}
-
 /** A test user's OTP code. */
 export interface GeneratedOtp {
   loginId: string;
@@ -133,116 +144,6 @@ export interface EmbeddedLink {
   token: string;
 }
 
-/** A tenant association in a request. */
-export interface AssociatedTenant {
-  tenantId: string;
-  roleNames?: string[];
-}
-
-/**
- * Options of create, createTestUser and update. A key left out is not sent; `null` is sent
- * as `null`, which Descope (and the emulator) treat like a key left out: the field keeps its
- * value. To clear a string field, send `""`.
- */
-export interface UserOptions {
-  email?: string | null;
-  phone?: string | null;
-  displayName?: string | null;
-  givenName?: string | null;
-  middleName?: string | null;
-  familyName?: string | null;
-  roles?: string[] | null;
-  userTenants?: AssociatedTenant[] | null;
-  customAttributes?: Record<string, AttributeValue> | null;
-  picture?: string | null;
-  verifiedEmail?: boolean | null;
-  verifiedPhone?: boolean | null;
-  additionalLoginIds?: string[] | null;
-  ssoAppIds?: string[] | null;
-  /** create and invite only. */
-  templateId?: string | null;
-}
-
-/** Options of invite. */
-export interface InviteOptions extends UserOptions {
-  inviteUrl?: string | null;
-  sendMail?: boolean | null;
-  sendSMS?: boolean | null;
-  templateOptions?: Record<string, string> | null;
-  locale?: string | null;
-}
-
-/**
- * What patch changes: only the keys given. `null` is sent as `null`, and leaves the field as
- * it was (in Descope and in the emulator); `""` clears a string field.
- */
-export interface PatchUserOptions {
-  email?: string | null;
-  phone?: string | null;
-  displayName?: string | null;
-  givenName?: string | null;
-  middleName?: string | null;
-  familyName?: string | null;
-  roles?: string[] | null;
-  userTenants?: AssociatedTenant[] | null;
-  customAttributes?: Record<string, AttributeValue> | null;
-  picture?: string | null;
-  verifiedEmail?: boolean | null;
-  verifiedPhone?: boolean | null;
-  ssoAppIds?: string[] | null;
-  scim?: boolean | null;
-  status?: UserStatus | null;
-  additionalIdentifiers?: string[] | null;
-}
-
-/** A patchBatch entry. */
-export type PatchBatchUser = PatchUserOptions &
-  ({ loginIdOrUserId: string; loginId?: string } | { loginId: string; loginIdOrUserId?: string });
-
-/** A hashed password to import: exactly one kind. */
-export type HashedPassword =
-  | { bcrypt: { hash: string } }
-  | { pbkdf2: { hash: string; salt: string; iterations: number; type: "sha1" | "sha256" | "sha512" } }
-  | {
-      firebase: { hash: string; salt: string; saltSeparator: string; signerKey: string; memory: number; rounds: number };
-    }
-  | { django: { hash: string } }
-  | { phpass: { hash: string; salt: string; iterations: number; type: "md5" | "sha512" } }
-  | { md5: { hash: string } }
-  | { sha: { hash: string; type: "sha1" | "sha256" | "sha512"; salt?: string } }
-  | { argon2: { hash: string; salt: string; iterations: number; memory: number; threads: number } }
-  | { bach: { hash: string; key: string } }
-  | { buddyauth: { hash: string } };
-
-/** A user of createBatch / inviteBatch. */
-export interface BatchUser {
-  loginIdOrUserId?: string;
-  /** Older spelling of loginIdOrUserId. */
-  loginId?: string;
-  email?: string;
-  phone?: string;
-  displayName?: string;
-  givenName?: string;
-  middleName?: string;
-  familyName?: string;
-  roles?: string[];
-  userTenants?: AssociatedTenant[];
-  customAttributes?: Record<string, AttributeValue>;
-  picture?: string;
-  verifiedEmail?: boolean;
-  verifiedPhone?: boolean;
-  test?: boolean;
-  additionalLoginIds?: string[];
-  ssoAppIds?: string[];
-  password?: string | { cleartext?: string; hashed?: HashedPassword };
-  hashedPassword?: HashedPassword;
-  /** TOTP seed. */
-  seed?: string;
-  status?: UserStatus;
-  /** Seconds since the epoch. */
-  createdTime?: number;
-}
-
 /** The answer of createBatch, inviteBatch and patchBatch. */
 export interface BatchResponse {
   createdUsers?: User[];
@@ -251,51 +152,7 @@ export interface BatchResponse {
   additionalErrors?: Record<string, string>;
 }
 
-/** A role filter of search. */
-export interface RoleFilter {
-  values: string[];
-  and?: boolean;
-}
-
 export type FilterValue = string | number | boolean;
-
-/** search / searchTestUsers options. */
-export interface SearchRequest {
-  page?: number;
-  limit?: number;
-  offset?: number;
-  sort?: { field: string; desc?: boolean }[];
-  text?: string;
-  emails?: string[];
-  phones?: string[];
-  statuses?: UserStatus[];
-  roles?: string[];
-  tenantIds?: string[];
-  customAttributes?: Record<string, FilterValue | FilterValue[]>;
-  withTestUser?: boolean;
-  testUsersOnly?: boolean;
-  ssoAppIds?: string[];
-  loginIds?: string[];
-  userIds?: string[];
-  /** Epoch milliseconds. */
-  fromCreatedTime?: number;
-  toCreatedTime?: number;
-  fromModifiedTime?: number;
-  toModifiedTime?: number;
-  tenantRoleIds?: Record<string, RoleFilter>;
-  tenantRoleNames?: Record<string, RoleFilter>;
-  verifiedEmail?: boolean;
-  verifiedPhone?: boolean;
-  includeSubTenants?: boolean;
-  loginId?: string;
-  ssoOnly?: boolean;
-  scimOnly?: boolean;
-  password?: boolean;
-  totp?: boolean;
-  webauthn?: boolean;
-  scim?: boolean;
-  selectedColumns?: string[];
-}
 
 /** `{ users, total }`. */
 export interface SearchResponse {
@@ -307,21 +164,6 @@ export interface SearchResponse {
 export interface SearchPage extends SearchResponse {
   /** 0-based page index. */
   page: number;
-}
-
-/** Login options of the test-user and sign-up link calls. */
-export interface LoginOptions {
-  stepup?: boolean;
-  mfa?: boolean;
-  revokeOtherSessions?: boolean;
-  revokeOtherSessionsTypes?: string[];
-  customClaims?: Record<string, unknown>;
-  templateId?: string;
-  templateOptions?: Record<string, string>;
-  tenantId?: string;
-  locale?: string;
-  ssoAppId?: string;
-  pkceChallenge?: string;
 }
 
 export type DeliveryMethod = "email" | "sms" | "voice" | "whatsapp" | "Embedded" | "im";
@@ -372,16 +214,6 @@ export interface CustomAttribute {
   defaultValue?: AttributeValue;
   viewPermissions?: string[];
   editPermissions?: string[];
-}
-
-export interface SignUpUser {
-  name?: string;
-  givenName?: string;
-  middleName?: string;
-  familyName?: string;
-  phone?: string;
-  email?: string;
-  loginId?: string;
 }
 
 export interface ImportResponse {

@@ -13,7 +13,7 @@
 
 use std::fmt;
 use std::marker::PhantomData;
-use std::rc::Rc;
+use std::sync::Arc;
 
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -31,11 +31,12 @@ use crate::session::{CallOptions, Session};
 
 mod user;
 
-/// A Descope management client. Cloning it (or [`Client::with_options`]) shares its
-/// configuration.
+/// A Descope management client: `Clone + Send + Sync`, cheap to clone (an `Arc` inside), so
+/// it can live in a `static OnceLock`, an axum state or a Leptos context. Cloning it (or
+/// [`Client::with_options`]) shares its configuration.
 #[derive(Debug, Clone)]
 pub struct Client {
-    session: Rc<Session>,
+    session: Arc<Session>,
     options: CallOptions,
 }
 
@@ -43,7 +44,7 @@ impl Client {
     /// A client for `config`, with the default timeout (60 s) and retries.
     pub fn new(config: Config) -> Self {
         Self {
-            session: Rc::new(Session::new(config, None)),
+            session: Arc::new(Session::new(config, None)),
             options: CallOptions::default(),
         }
     }
@@ -51,7 +52,7 @@ impl Client {
     /// A client that sends `x-descope-license: <tier>` without asking the service.
     pub fn with_license_tier(config: Config, tier: impl Into<String>) -> Self {
         Self {
-            session: Rc::new(Session::new(config, Some(tier.into()))),
+            session: Arc::new(Session::new(config, Some(tier.into()))),
             options: CallOptions::default(),
         }
     }
@@ -60,7 +61,7 @@ impl Client {
     pub fn with_options(&self, options: CallOptions) -> Result<Self, Error> {
         options.validate()?;
         Ok(Self {
-            session: Rc::clone(&self.session),
+            session: Arc::clone(&self.session),
             options,
         })
     }
@@ -108,18 +109,19 @@ pub(crate) fn opt<T: Serialize>(value: &Option<T>) -> Result<Arg, Error> {
 }
 
 /// One call, ready to send: await it (wasm32), or inspect its [`Request`]. Its arguments
-/// are checked by the same engine as JavaScript calls, when the request is built.
+/// are checked by the same engine as JavaScript calls, when the request is built. It holds
+/// a clone of its client, so it can outlive the borrow it was made from.
 #[must_use = "a call does nothing until it is awaited"]
-pub struct Call<'c, T> {
+pub struct Call<T> {
     #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-    client: &'c Client,
+    client: Client,
     row: &'static Row,
     args: Result<Vec<Arg>, Error>,
     output: PhantomData<fn() -> T>,
 }
 
 // By hand: the arguments may hold a password, which Debug must not show.
-impl<T> fmt::Debug for Call<'_, T> {
+impl<T> fmt::Debug for Call<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Call")
             .field("function", &self.row.name)
@@ -128,10 +130,10 @@ impl<T> fmt::Debug for Call<'_, T> {
     }
 }
 
-impl<T> Clone for Call<'_, T> {
+impl<T> Clone for Call<T> {
     fn clone(&self) -> Self {
         Self {
-            client: self.client,
+            client: self.client.clone(),
             row: self.row,
             args: self.args.clone(),
             output: PhantomData,
@@ -139,7 +141,7 @@ impl<T> Clone for Call<'_, T> {
     }
 }
 
-impl<T: DeserializeOwned> Call<'_, T> {
+impl<T: DeserializeOwned> Call<T> {
     /// Its catalogue row.
     pub fn row(&self) -> &'static Row {
         self.row
@@ -159,10 +161,12 @@ impl<T: DeserializeOwned> Call<'_, T> {
     }
 }
 
+// On wasm32 everything is single-threaded and JavaScript values are not `Send`: the future
+// is not either (workers-rs: `#[worker::send]`; Leptos: `LocalResource`, `Action::new_local`).
 #[cfg(target_arch = "wasm32")]
-impl<'c, T: DeserializeOwned + 'c> std::future::IntoFuture for Call<'c, T> {
+impl<T: DeserializeOwned + 'static> std::future::IntoFuture for Call<T> {
     type Output = Result<T, Error>;
-    type IntoFuture = std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + 'c>>;
+    type IntoFuture = std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output>>>;
 
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
@@ -177,9 +181,9 @@ pub struct UserApi<'c> {
 }
 
 impl<'c> UserApi<'c> {
-    fn call<T>(&self, row: &'static Row, args: Vec<Result<Arg, Error>>) -> Call<'c, T> {
+    fn call<T>(&self, row: &'static Row, args: Vec<Result<Arg, Error>>) -> Call<T> {
         Call {
-            client: self.client,
+            client: self.client.clone(),
             row,
             args: args.into_iter().collect(),
             output: PhantomData,
@@ -192,9 +196,9 @@ impl<'c> UserApi<'c> {
         &self,
         request: SearchRequest,
         page_size: i64,
-    ) -> Result<SearchPages<'c>, Error> {
+    ) -> Result<SearchPages, Error> {
         Ok(SearchPages {
-            client: self.client,
+            client: self.client.clone(),
             pager: SearchPager::new(request, page_size)?,
         })
     }
@@ -202,22 +206,16 @@ impl<'c> UserApi<'c> {
 
 /// Every page of a search; see [`UserApi::search_pages`].
 #[derive(Debug, Clone)]
-pub struct SearchPages<'c> {
-    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-    client: &'c Client,
+pub struct SearchPages {
+    client: Client,
     pager: SearchPager,
 }
 
-impl<'c> SearchPages<'c> {
+impl SearchPages {
     /// The search the next page needs, or `None` when the walk is over.
-    pub fn next_search(&self) -> Option<Call<'c, crate::models::SearchResponse>> {
+    pub fn next_search(&self) -> Option<Call<crate::models::SearchResponse>> {
         let request = self.pager.next_request()?;
-        Some(
-            UserApi {
-                client: self.client,
-            }
-            .search(request),
-        )
+        Some(self.client.user().search(request))
     }
 
     /// Fetches the next page (wasm32 only); `None` when every page was seen.
@@ -239,9 +237,27 @@ impl<'c> SearchPages<'c> {
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-impl SearchPages<'_> {
+impl SearchPages {
     /// Records the page just fetched (native callers send the search themselves).
     pub fn record(&mut self, users_on_page: usize, total: u64) -> i64 {
         self.pager.record(users_on_page, total)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shareable<T: Clone + Send + Sync + 'static>() {}
+
+    #[test]
+    fn a_client_and_its_calls_are_shareable_and_outlive_their_borrow() {
+        shareable::<Client>();
+        shareable::<Call<crate::models::User>>();
+        fn owned_call(client: Client) -> Call<crate::models::User> {
+            client.user().load("ann@example.com")
+        }
+        let call = owned_call(Client::new(Config::new("P2abc", "K2fake").unwrap()));
+        assert_eq!(call.request().unwrap().path, "/v1/mgmt/user");
     }
 }

@@ -51,23 +51,34 @@
 //!
 //! ## Cloudflare Workers (workers-rs)
 //!
-//! The key is a Worker secret, read from `env` at each request:
+//! The key is a Worker secret, read from `env`; the client is built once per isolate (it is
+//! `Send + Sync`, so a `static OnceLock` holds it) and shared by every request:
 //!
 //! ```ignore
+//! use std::sync::OnceLock;
 //! use worker::*;
 //! use descope_mgmt::{Client, Config};
 //!
+//! static CLIENT: OnceLock<Client> = OnceLock::new();
+//!
 //! #[event(fetch)]
 //! async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
-//!     let config = Config::new(env.var("DESCOPE_PROJECT_ID")?.to_string(),
-//!                              env.secret("DESCOPE_MANAGEMENT_KEY")?.to_string())
-//!         .map_err(|e| Error::RustError(e.to_string()))?;
-//!     let client = Client::new(config);
+//!     let client = match CLIENT.get() {
+//!         Some(c) => c,
+//!         None => {
+//!             let config = Config::new(env.var("DESCOPE_PROJECT_ID")?.to_string(),
+//!                                      env.secret("DESCOPE_MANAGEMENT_KEY")?.to_string())
+//!                 .map_err(|e| Error::RustError(e.to_string()))?;
+//!             CLIENT.get_or_init(|| Client::new(config))
+//!         }
+//!     };
 //!     let login_id = req.url()?.query_pairs().find(|(k, _)| k == "loginId")
 //!         .map(|(_, v)| v.into_owned()).unwrap_or_default();
 //!     match client.user().load(login_id).await {
 //!         Ok(user) => Response::from_json(&user),
-//!         Err(e) => Response::error(e.to_string(), e.status().max(500)),
+//!         // A Descope 4xx stays a 4xx; no answer at all (status 0) is a 502.
+//!         Err(e) if e.status() >= 400 => Response::error(e.to_string(), e.status()),
+//!         Err(e) => Response::error(e.to_string(), 502),
 //!     }
 //! }
 //! ```
@@ -119,3 +130,5 @@ pub use client::{Call, Client, SearchPages, UserApi};
 pub use config::{Config, ManagementKey};
 pub use error::Error;
 pub use models::{AttributeValue, User};
+pub use retry::RetryPolicy;
+pub use session::CallOptions;

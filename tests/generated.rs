@@ -6,14 +6,14 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use descope_mgmt::api::catalogue;
-use descope_mgmt::api::engine::{Arg, Need, Row, To, Ty};
+use descope_mgmt::api::engine::{Arg, Need, Row, Schema, To, Ty};
 
 const BLESS_HINT: &str = "BLESS=1 cargo test --test generated";
 
 /// The Rust model a schema is read into.
 fn model(schema: &str) -> &'static str {
     match schema {
-        "UserOptions" | "InviteOptions" => "UserOptions",
+        "UserOptions" | "UpdateUserOptions" | "InviteOptions" => "UserOptions",
         "PatchUserOptions" | "PatchBatchUser" => "PatchOptions",
         "BatchUser" => "BatchUser",
         "SearchRequest" => "SearchRequest",
@@ -113,7 +113,7 @@ fn method(index: usize, row: &Row) -> String {
         format!(", {}", params.join(", "))
     };
     out.push_str(&format!(
-        "    pub fn {}(&self{params}) -> Call<'c, {}> {{\n",
+        "    pub fn {}(&self{params}) -> Call<{}> {{\n",
         row.rust,
         output(row.returns)
     ));
@@ -135,7 +135,7 @@ fn rust_user_api() -> String {
          use crate::api::catalogue::user::ROWS;\n\
          #[allow(unused_imports)]\n\
          use crate::models::*;\n\n\
-         impl<'c> UserApi<'c> {{\n"
+         impl UserApi<'_> {{\n"
     );
     let rows = catalogue::user::ROWS;
     let methods: Vec<String> = rows.iter().enumerate().map(|(i, r)| method(i, r)).collect();
@@ -178,6 +178,76 @@ fn ts_parameter(arg: &Arg) -> String {
     }
 }
 
+/// Schemas whose TypeScript type is written by hand in `index.d.ts` (it is also an answer's
+/// type); `tests/typings.rs` checks its keys.
+const HAND_WRITTEN: &[&str] = &["CustomAttribute"];
+
+/// The doc comment of a generated interface (presentation only, so it lives here).
+fn schema_doc(name: &str) -> &'static str {
+    match name {
+        "UserOptions" => "Options of create. A key left out is not sent; `null` is sent as `null`, which Descope (and the emulator) treat like a key left out: the field keeps its value. To clear a string field, send `\"\"`.",
+        "UpdateUserOptions" => "Options of update (a full overwrite) and createTestUser: those of create but `templateId`. `null` and `\"\"` as for UserOptions.",
+        "InviteOptions" => "Options of invite: those of create and the invitation's.",
+        "PatchUserOptions" => "What patch changes: only the keys given. `null` is sent as `null`, and leaves the field as it was (in Descope and in the emulator); `\"\"` clears a string field.",
+        "PatchBatchUser" => "A patchBatch entry: the user (`loginIdOrUserId`, or the older `loginId`; one is required) and what to change.",
+        "BatchUser" => "A user of createBatch / inviteBatch (`loginIdOrUserId`, or the older `loginId`, is required).",
+        "HashedPassword" => "A hashed password to import: exactly one kind.",
+        "SearchRequest" => "search / searchTestUsers options (times in epoch milliseconds).",
+        "RoleFilter" => "A role filter of search: any of the roles, or all of them with `and`.",
+        "LoginOptions" => "Login options of the test-user and sign-up link calls.",
+        "ProviderTokenOptions" => "getProviderToken's options (sent in the query; `false` when left out).",
+        _ => "",
+    }
+}
+
+/// Every schema the rows reach, each once, in the order first reached.
+fn schemas() -> Vec<&'static Schema> {
+    fn walk(ty: &Ty, out: &mut Vec<&'static Schema>) {
+        match ty {
+            Ty::Obj(s) | Ty::StrOr(s) => {
+                if out.iter().any(|o| std::ptr::eq(*o, *s)) {
+                    return;
+                }
+                out.push(s);
+                for f in s.all() {
+                    walk(&f.ty, out);
+                }
+            }
+            Ty::List(inner) | Ty::List1(inner) | Ty::Map(inner) => walk(inner, out),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    for (_, rows) in catalogue::GROUPS {
+        for row in *rows {
+            for arg in row.args {
+                walk(&arg.ty, &mut out);
+            }
+        }
+    }
+    out
+}
+
+/// A request type, from its schema: optional keys accept `null` where the engine sends it.
+fn ts_interface(schema: &Schema) -> String {
+    let mut out = String::new();
+    let doc = schema_doc(schema.name);
+    if !doc.is_empty() {
+        out.push_str(&format!("/** {doc} */\n"));
+    }
+    out.push_str(&format!("export interface {} {{\n", schema.name));
+    for field in schema.all() {
+        let ty = ts_type(&field.ty);
+        match field.need {
+            Need::Required => out.push_str(&format!("  {}: {ty};\n", field.key)),
+            Need::Default(_) => out.push_str(&format!("  {}?: {ty};\n", field.key)),
+            _ => out.push_str(&format!("  {}?: {ty} | null;\n", field.key)),
+        }
+    }
+    out.push_str("}\n");
+    out
+}
+
 fn ts_user_functions() -> String {
     // The types the declarations name, imported from index.d.ts.
     let mut names = std::collections::BTreeSet::new();
@@ -206,13 +276,34 @@ fn ts_user_functions() -> String {
             }
         }
     }
-    let names: Vec<String> = names.into_iter().collect();
+    let generated: Vec<&Schema> = schemas()
+        .into_iter()
+        .filter(|s| !HAND_WRITTEN.contains(&s.name))
+        .collect();
+    let mut types = String::new();
+    for schema in &generated {
+        types.push_str(&ts_interface(schema));
+        types.push('\n');
+        for field in schema.all() {
+            for word in ts_type(&field.ty).split(|c: char| !c.is_ascii_alphanumeric()) {
+                if word.starts_with(|c: char| c.is_ascii_uppercase()) && word != "Record" {
+                    names.insert(word.to_string());
+                }
+            }
+        }
+    }
+    let imports: Vec<String> = names
+        .into_iter()
+        .filter(|n| !generated.iter().any(|s| s.name == n))
+        .collect();
     format!(
         "// @generated by `{BLESS_HINT}` from src/api/catalogue/user.rs: do not edit.\n\
+         // The request types (from the catalogue's schemas) and the functions of `descope.user`.\n\
          import type {{ {} }} from \"./index.js\";\n\n\
+         {types}\
          /** The functions of `descope.user`: node-sdk 2.13.0's names, argument order and results. */\n\
          export interface UserFunctions {{\n{out}}}\n",
-        names.join(", ")
+        imports.join(", ")
     )
 }
 

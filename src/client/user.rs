@@ -11,11 +11,11 @@ use crate::api::catalogue::user::ROWS;
 #[allow(unused_imports)]
 use crate::models::*;
 
-impl<'c> UserApi<'c> {
+impl UserApi<'_> {
     /// Creates a user.
     ///
     /// `POST /v1/mgmt/user/create` (node-sdk `create`).
-    pub fn create(&self, login_id: impl Into<String>, options: UserOptions) -> Call<'c, User> {
+    pub fn create(&self, login_id: impl Into<String>, options: UserOptions) -> Call<User> {
         self.call(&ROWS[0], vec![arg(&login_id.into()), arg(&options)])
     }
 
@@ -26,7 +26,7 @@ impl<'c> UserApi<'c> {
         &self,
         login_id: impl Into<String>,
         options: UserOptions,
-    ) -> Call<'c, User> {
+    ) -> Call<User> {
         self.call(&ROWS[1], vec![arg(&login_id.into()), arg(&options)])
     }
 
@@ -37,7 +37,7 @@ impl<'c> UserApi<'c> {
         &self,
         login_id_or_user_id: impl Into<String>,
         options: UserOptions,
-    ) -> Call<'c, User> {
+    ) -> Call<User> {
         self.call(
             &ROWS[2],
             vec![arg(&login_id_or_user_id.into()), arg(&options)],
@@ -56,7 +56,7 @@ impl<'c> UserApi<'c> {
         template_options: Option<BTreeMap<String, String>>,
         template_id: Option<String>,
         locale: Option<String>,
-    ) -> Call<'c, BatchResponse> {
+    ) -> Call<BatchResponse> {
         self.call(
             &ROWS[3],
             vec![
@@ -74,7 +74,7 @@ impl<'c> UserApi<'c> {
     /// Creates users.
     ///
     /// `POST /v1/mgmt/user/create/batch` (node-sdk `createBatch`).
-    pub fn create_batch(&self, users: Vec<BatchUser>) -> Call<'c, BatchResponse> {
+    pub fn create_batch(&self, users: Vec<BatchUser>) -> Call<BatchResponse> {
         self.call(&ROWS[4], vec![arg(&users)])
     }
 
@@ -85,7 +85,7 @@ impl<'c> UserApi<'c> {
         &self,
         login_id_or_user_id: impl Into<String>,
         options: UserOptions,
-    ) -> Call<'c, User> {
+    ) -> Call<User> {
         self.call(
             &ROWS[5],
             vec![arg(&login_id_or_user_id.into()), arg(&options)],
@@ -99,7 +99,7 @@ impl<'c> UserApi<'c> {
         &self,
         login_id_or_user_id: impl Into<String>,
         options: PatchOptions,
-    ) -> Call<'c, User> {
+    ) -> Call<User> {
         self.call(
             &ROWS[6],
             vec![arg(&login_id_or_user_id.into()), arg(&options)],
@@ -109,49 +109,49 @@ impl<'c> UserApi<'c> {
     /// Changes the given fields of several users.
     ///
     /// `PATCH /v1/mgmt/user/patch/batch` (node-sdk `patchBatch`).
-    pub fn patch_batch(&self, users: Vec<PatchOptions>) -> Call<'c, BatchResponse> {
+    pub fn patch_batch(&self, users: Vec<PatchOptions>) -> Call<BatchResponse> {
         self.call(&ROWS[7], vec![arg(&users)])
     }
 
     /// Deletes a user.
     ///
     /// `POST /v1/mgmt/user/delete` (node-sdk `delete`).
-    pub fn delete(&self, login_id_or_user_id: impl Into<String>) -> Call<'c, Empty> {
+    pub fn delete(&self, login_id_or_user_id: impl Into<String>) -> Call<Empty> {
         self.call(&ROWS[8], vec![arg(&login_id_or_user_id.into())])
     }
 
     /// Deletes a user by user ID.
     ///
     /// `POST /v1/mgmt/user/delete` (node-sdk `deleteByUserId`).
-    pub fn delete_by_user_id(&self, user_id: impl Into<String>) -> Call<'c, Empty> {
+    pub fn delete_by_user_id(&self, user_id: impl Into<String>) -> Call<Empty> {
         self.call(&ROWS[9], vec![arg(&user_id.into())])
     }
 
     /// Deletes users by user ID (an empty list is refused).
     ///
     /// `POST /v1/mgmt/user/delete/batch` (node-sdk `deleteBatch`).
-    pub fn delete_batch(&self, user_ids: Vec<String>) -> Call<'c, Empty> {
+    pub fn delete_batch(&self, user_ids: Vec<String>) -> Call<Empty> {
         self.call(&ROWS[10], vec![arg(&user_ids)])
     }
 
     /// Deletes every test user.
     ///
     /// `DELETE /v1/mgmt/user/test/delete/all` (node-sdk `deleteAllTestUsers`).
-    pub fn delete_all_test_users(&self) -> Call<'c, Empty> {
+    pub fn delete_all_test_users(&self) -> Call<Empty> {
         self.call(&ROWS[11], vec![])
     }
 
     /// Loads a user.
     ///
     /// `GET /v1/mgmt/user` (node-sdk `load`).
-    pub fn load(&self, login_id_or_user_id: impl Into<String>) -> Call<'c, User> {
+    pub fn load(&self, login_id_or_user_id: impl Into<String>) -> Call<User> {
         self.call(&ROWS[12], vec![arg(&login_id_or_user_id.into())])
     }
 
     /// Loads a user by user ID.
     ///
     /// `GET /v1/mgmt/user` (node-sdk `loadByUserId`).
-    pub fn load_by_user_id(&self, user_id: impl Into<String>) -> Call<'c, User> {
+    pub fn load_by_user_id(&self, user_id: impl Into<String>) -> Call<User> {
         self.call(&ROWS[13], vec![arg(&user_id.into())])
     }
 
@@ -162,35 +162,35 @@ impl<'c> UserApi<'c> {
         &self,
         user_ids: Vec<String>,
         include_invalid_users: Option<bool>,
-    ) -> Call<'c, Vec<User>> {
+    ) -> Call<Vec<User>> {
         self.call(&ROWS[14], vec![arg(&user_ids), opt(&include_invalid_users)])
     }
 
     /// Signs a user out of every session.
     ///
     /// `POST /v1/mgmt/user/logout` (node-sdk `logoutUser`).
-    pub fn logout_user(&self, login_id_or_user_id: impl Into<String>) -> Call<'c, Empty> {
+    pub fn logout_user(&self, login_id_or_user_id: impl Into<String>) -> Call<Empty> {
         self.call(&ROWS[15], vec![arg(&login_id_or_user_id.into())])
     }
 
     /// Signs a user out of every session, by user ID.
     ///
     /// `POST /v1/mgmt/user/logout` (node-sdk `logoutUserByUserId`).
-    pub fn logout_user_by_user_id(&self, user_id: impl Into<String>) -> Call<'c, Empty> {
+    pub fn logout_user_by_user_id(&self, user_id: impl Into<String>) -> Call<Empty> {
         self.call(&ROWS[16], vec![arg(&user_id.into())])
     }
 
     /// Searches users: a page and the total.
     ///
     /// `POST /v2/mgmt/user/search` (node-sdk `search`).
-    pub fn search(&self, options: SearchRequest) -> Call<'c, SearchResponse> {
+    pub fn search(&self, options: SearchRequest) -> Call<SearchResponse> {
         self.call(&ROWS[17], vec![arg(&options)])
     }
 
     /// Searches test users.
     ///
     /// `POST /v2/mgmt/user/search/test` (node-sdk `searchTestUsers`).
-    pub fn search_test_users(&self, options: SearchRequest) -> Call<'c, SearchResponse> {
+    pub fn search_test_users(&self, options: SearchRequest) -> Call<SearchResponse> {
         self.call(&ROWS[18], vec![arg(&options)])
     }
 
@@ -210,7 +210,7 @@ impl<'c> UserApi<'c> {
         statuses: Option<Vec<UserStatus>>,
         emails: Option<Vec<String>>,
         phones: Option<Vec<String>>,
-    ) -> Call<'c, Vec<User>> {
+    ) -> Call<Vec<User>> {
         self.call(
             &ROWS[19],
             vec![
@@ -236,7 +236,7 @@ impl<'c> UserApi<'c> {
         login_id_or_user_id: impl Into<String>,
         provider: impl Into<String>,
         options: ProviderTokenOptions,
-    ) -> Call<'c, ProviderToken> {
+    ) -> Call<ProviderToken> {
         self.call(
             &ROWS[20],
             vec![
@@ -250,14 +250,14 @@ impl<'c> UserApi<'c> {
     /// Enables a user.
     ///
     /// `POST /v1/mgmt/user/update/status` (node-sdk `activate`).
-    pub fn activate(&self, login_id_or_user_id: impl Into<String>) -> Call<'c, User> {
+    pub fn activate(&self, login_id_or_user_id: impl Into<String>) -> Call<User> {
         self.call(&ROWS[21], vec![arg(&login_id_or_user_id.into())])
     }
 
     /// Disables a user.
     ///
     /// `POST /v1/mgmt/user/update/status` (node-sdk `deactivate`).
-    pub fn deactivate(&self, login_id_or_user_id: impl Into<String>) -> Call<'c, User> {
+    pub fn deactivate(&self, login_id_or_user_id: impl Into<String>) -> Call<User> {
         self.call(&ROWS[22], vec![arg(&login_id_or_user_id.into())])
     }
 
@@ -268,7 +268,7 @@ impl<'c> UserApi<'c> {
         &self,
         login_id_or_user_id: impl Into<String>,
         new_login_id: Option<String>,
-    ) -> Call<'c, User> {
+    ) -> Call<User> {
         self.call(
             &ROWS[23],
             vec![arg(&login_id_or_user_id.into()), opt(&new_login_id)],
@@ -284,7 +284,7 @@ impl<'c> UserApi<'c> {
         email: impl Into<String>,
         is_verified: Option<bool>,
         fail_on_conflict: Option<bool>,
-    ) -> Call<'c, User> {
+    ) -> Call<User> {
         self.call(
             &ROWS[24],
             vec![
@@ -305,7 +305,7 @@ impl<'c> UserApi<'c> {
         phone: impl Into<String>,
         is_verified: Option<bool>,
         fail_on_conflict: Option<bool>,
-    ) -> Call<'c, User> {
+    ) -> Call<User> {
         self.call(
             &ROWS[25],
             vec![
@@ -327,7 +327,7 @@ impl<'c> UserApi<'c> {
         given_name: Option<String>,
         middle_name: Option<String>,
         family_name: Option<String>,
-    ) -> Call<'c, User> {
+    ) -> Call<User> {
         self.call(
             &ROWS[26],
             vec![
@@ -349,7 +349,7 @@ impl<'c> UserApi<'c> {
         given_name: Option<String>,
         middle_name: Option<String>,
         family_name: Option<String>,
-    ) -> Call<'c, User> {
+    ) -> Call<User> {
         self.call(
             &ROWS[27],
             vec![
@@ -368,7 +368,7 @@ impl<'c> UserApi<'c> {
         &self,
         login_id_or_user_id: impl Into<String>,
         picture: impl Into<String>,
-    ) -> Call<'c, User> {
+    ) -> Call<User> {
         self.call(
             &ROWS[28],
             vec![arg(&login_id_or_user_id.into()), arg(&picture.into())],
@@ -383,7 +383,7 @@ impl<'c> UserApi<'c> {
         login_id_or_user_id: impl Into<String>,
         attribute_key: impl Into<String>,
         attribute_value: impl Into<AttributeValue>,
-    ) -> Call<'c, User> {
+    ) -> Call<User> {
         self.call(
             &ROWS[29],
             vec![
@@ -401,7 +401,7 @@ impl<'c> UserApi<'c> {
         &self,
         login_id_or_user_id: impl Into<String>,
         roles: Vec<String>,
-    ) -> Call<'c, User> {
+    ) -> Call<User> {
         self.call(
             &ROWS[30],
             vec![arg(&login_id_or_user_id.into()), arg(&roles)],
@@ -415,7 +415,7 @@ impl<'c> UserApi<'c> {
         &self,
         login_id_or_user_id: impl Into<String>,
         roles: Vec<String>,
-    ) -> Call<'c, User> {
+    ) -> Call<User> {
         self.call(
             &ROWS[31],
             vec![arg(&login_id_or_user_id.into()), arg(&roles)],
@@ -429,7 +429,7 @@ impl<'c> UserApi<'c> {
         &self,
         login_id_or_user_id: impl Into<String>,
         roles: Vec<String>,
-    ) -> Call<'c, User> {
+    ) -> Call<User> {
         self.call(
             &ROWS[32],
             vec![arg(&login_id_or_user_id.into()), arg(&roles)],
@@ -443,7 +443,7 @@ impl<'c> UserApi<'c> {
         &self,
         login_id_or_user_id: impl Into<String>,
         tenant_id: impl Into<String>,
-    ) -> Call<'c, User> {
+    ) -> Call<User> {
         self.call(
             &ROWS[33],
             vec![arg(&login_id_or_user_id.into()), arg(&tenant_id.into())],
@@ -457,7 +457,7 @@ impl<'c> UserApi<'c> {
         &self,
         login_id_or_user_id: impl Into<String>,
         tenant_id: impl Into<String>,
-    ) -> Call<'c, User> {
+    ) -> Call<User> {
         self.call(
             &ROWS[34],
             vec![arg(&login_id_or_user_id.into()), arg(&tenant_id.into())],
@@ -472,7 +472,7 @@ impl<'c> UserApi<'c> {
         login_id_or_user_id: impl Into<String>,
         tenant_id: impl Into<String>,
         roles: Vec<String>,
-    ) -> Call<'c, User> {
+    ) -> Call<User> {
         self.call(
             &ROWS[35],
             vec![
@@ -491,7 +491,7 @@ impl<'c> UserApi<'c> {
         login_id_or_user_id: impl Into<String>,
         tenant_id: impl Into<String>,
         roles: Vec<String>,
-    ) -> Call<'c, User> {
+    ) -> Call<User> {
         self.call(
             &ROWS[36],
             vec![
@@ -510,7 +510,7 @@ impl<'c> UserApi<'c> {
         login_id_or_user_id: impl Into<String>,
         tenant_id: impl Into<String>,
         roles: Vec<String>,
-    ) -> Call<'c, User> {
+    ) -> Call<User> {
         self.call(
             &ROWS[37],
             vec![
@@ -528,7 +528,7 @@ impl<'c> UserApi<'c> {
         &self,
         login_id_or_user_id: impl Into<String>,
         sso_app_ids: Vec<String>,
-    ) -> Call<'c, User> {
+    ) -> Call<User> {
         self.call(
             &ROWS[38],
             vec![arg(&login_id_or_user_id.into()), arg(&sso_app_ids)],
@@ -542,7 +542,7 @@ impl<'c> UserApi<'c> {
         &self,
         login_id_or_user_id: impl Into<String>,
         sso_app_ids: Vec<String>,
-    ) -> Call<'c, User> {
+    ) -> Call<User> {
         self.call(
             &ROWS[39],
             vec![arg(&login_id_or_user_id.into()), arg(&sso_app_ids)],
@@ -556,7 +556,7 @@ impl<'c> UserApi<'c> {
         &self,
         login_id_or_user_id: impl Into<String>,
         sso_app_ids: Vec<String>,
-    ) -> Call<'c, User> {
+    ) -> Call<User> {
         self.call(
             &ROWS[40],
             vec![arg(&login_id_or_user_id.into()), arg(&sso_app_ids)],
@@ -570,7 +570,7 @@ impl<'c> UserApi<'c> {
         &self,
         login_id_or_user_id: impl Into<String>,
         password: impl Into<String>,
-    ) -> Call<'c, Empty> {
+    ) -> Call<Empty> {
         self.call(
             &ROWS[41],
             vec![arg(&login_id_or_user_id.into()), arg(&password.into())],
@@ -584,7 +584,7 @@ impl<'c> UserApi<'c> {
         &self,
         login_id_or_user_id: impl Into<String>,
         password: impl Into<String>,
-    ) -> Call<'c, Empty> {
+    ) -> Call<Empty> {
         self.call(
             &ROWS[42],
             vec![arg(&login_id_or_user_id.into()), arg(&password.into())],
@@ -599,7 +599,7 @@ impl<'c> UserApi<'c> {
         &self,
         login_id_or_user_id: impl Into<String>,
         password: impl Into<String>,
-    ) -> Call<'c, Empty> {
+    ) -> Call<Empty> {
         self.call(
             &ROWS[43],
             vec![arg(&login_id_or_user_id.into()), arg(&password.into())],
@@ -609,14 +609,14 @@ impl<'c> UserApi<'c> {
     /// Expires a user's password.
     ///
     /// `POST /v1/mgmt/user/password/expire` (node-sdk `expirePassword`).
-    pub fn expire_password(&self, login_id_or_user_id: impl Into<String>) -> Call<'c, Empty> {
+    pub fn expire_password(&self, login_id_or_user_id: impl Into<String>) -> Call<Empty> {
         self.call(&ROWS[44], vec![arg(&login_id_or_user_id.into())])
     }
 
     /// Removes every passkey of a user.
     ///
     /// `POST /v1/mgmt/user/passkeys/delete` (node-sdk `removeAllPasskeys`).
-    pub fn remove_all_passkeys(&self, login_id_or_user_id: impl Into<String>) -> Call<'c, Empty> {
+    pub fn remove_all_passkeys(&self, login_id_or_user_id: impl Into<String>) -> Call<Empty> {
         self.call(&ROWS[45], vec![arg(&login_id_or_user_id.into())])
     }
 
@@ -627,7 +627,7 @@ impl<'c> UserApi<'c> {
         &self,
         login_id_or_user_id: impl Into<String>,
         credential_id: impl Into<String>,
-    ) -> Call<'c, Empty> {
+    ) -> Call<Empty> {
         self.call(
             &ROWS[46],
             vec![arg(&login_id_or_user_id.into()), arg(&credential_id.into())],
@@ -637,24 +637,21 @@ impl<'c> UserApi<'c> {
     /// Lists a user's passkeys.
     ///
     /// `POST /v1/mgmt/user/passkeys/list` (node-sdk `listPasskeys`).
-    pub fn list_passkeys(
-        &self,
-        login_id_or_user_id: impl Into<String>,
-    ) -> Call<'c, Vec<UserPasskey>> {
+    pub fn list_passkeys(&self, login_id_or_user_id: impl Into<String>) -> Call<Vec<UserPasskey>> {
         self.call(&ROWS[47], vec![arg(&login_id_or_user_id.into())])
     }
 
     /// Removes a user's TOTP seed.
     ///
     /// `POST /v1/mgmt/user/totp/delete` (node-sdk `removeTOTPSeed`).
-    pub fn remove_totp_seed(&self, login_id_or_user_id: impl Into<String>) -> Call<'c, Empty> {
+    pub fn remove_totp_seed(&self, login_id_or_user_id: impl Into<String>) -> Call<Empty> {
         self.call(&ROWS[48], vec![arg(&login_id_or_user_id.into())])
     }
 
     /// Removes a user's recovery codes.
     ///
     /// `POST /v1/mgmt/user/recovery-codes/delete` (node-sdk `removeRecoveryCodes`).
-    pub fn remove_recovery_codes(&self, login_id_or_user_id: impl Into<String>) -> Call<'c, Empty> {
+    pub fn remove_recovery_codes(&self, login_id_or_user_id: impl Into<String>) -> Call<Empty> {
         self.call(&ROWS[49], vec![arg(&login_id_or_user_id.into())])
     }
 
@@ -666,7 +663,7 @@ impl<'c> UserApi<'c> {
         delivery_method: DeliveryMethod,
         login_id: impl Into<String>,
         login_options: Option<LoginOptions>,
-    ) -> Call<'c, GeneratedOtp> {
+    ) -> Call<GeneratedOtp> {
         self.call(
             &ROWS[50],
             vec![
@@ -686,7 +683,7 @@ impl<'c> UserApi<'c> {
         login_id: impl Into<String>,
         uri: impl Into<String>,
         login_options: Option<LoginOptions>,
-    ) -> Call<'c, GeneratedLink> {
+    ) -> Call<GeneratedLink> {
         self.call(
             &ROWS[51],
             vec![
@@ -706,7 +703,7 @@ impl<'c> UserApi<'c> {
         login_id: impl Into<String>,
         uri: impl Into<String>,
         login_options: Option<LoginOptions>,
-    ) -> Call<'c, GeneratedLink> {
+    ) -> Call<GeneratedLink> {
         self.call(
             &ROWS[52],
             vec![arg(&login_id.into()), arg(&uri.into()), opt(&login_options)],
@@ -721,7 +718,7 @@ impl<'c> UserApi<'c> {
         login_id: impl Into<String>,
         custom_claims: Option<BTreeMap<String, serde_json::Value>>,
         timeout: Option<i64>,
-    ) -> Call<'c, EmbeddedLink> {
+    ) -> Call<EmbeddedLink> {
         self.call(
             &ROWS[53],
             vec![arg(&login_id.into()), opt(&custom_claims), opt(&timeout)],
@@ -739,7 +736,7 @@ impl<'c> UserApi<'c> {
         phone_verified: Option<bool>,
         login_options: Option<LoginOptions>,
         timeout: Option<i64>,
-    ) -> Call<'c, EmbeddedLink> {
+    ) -> Call<EmbeddedLink> {
         self.call(
             &ROWS[54],
             vec![
@@ -756,7 +753,7 @@ impl<'c> UserApi<'c> {
     /// Reads users' sign-in history (the body is the bare list of user IDs).
     ///
     /// `POST /v1/mgmt/user/history` (node-sdk `history`).
-    pub fn history(&self, user_ids: Vec<String>) -> Call<'c, Vec<UserHistory>> {
+    pub fn history(&self, user_ids: Vec<String>) -> Call<Vec<UserHistory>> {
         self.call(&ROWS[55], vec![arg(&user_ids)])
     }
 
@@ -769,7 +766,7 @@ impl<'c> UserApi<'c> {
         users: Option<String>,
         hashes: Option<String>,
         dryrun: bool,
-    ) -> Call<'c, ImportResponse> {
+    ) -> Call<ImportResponse> {
         self.call(
             &ROWS[56],
             vec![arg(&source.into()), opt(&users), opt(&hashes), arg(&dryrun)],
@@ -784,7 +781,7 @@ impl<'c> UserApi<'c> {
         login_id_or_user_id: impl Into<String>,
         email: impl Into<String>,
         is_verified: Option<bool>,
-    ) -> Call<'c, User> {
+    ) -> Call<User> {
         self.call(
             &ROWS[57],
             vec![
@@ -803,7 +800,7 @@ impl<'c> UserApi<'c> {
         login_id_or_user_id: impl Into<String>,
         phone: impl Into<String>,
         is_verified: Option<bool>,
-    ) -> Call<'c, User> {
+    ) -> Call<User> {
         self.call(
             &ROWS[58],
             vec![
@@ -817,7 +814,7 @@ impl<'c> UserApi<'c> {
     /// Lists the project's custom attributes.
     ///
     /// `GET /v1/mgmt/user/customattributes` (node-sdk `getCustomAttributes`).
-    pub fn get_custom_attributes(&self) -> Call<'c, Vec<CustomAttribute>> {
+    pub fn get_custom_attributes(&self) -> Call<Vec<CustomAttribute>> {
         self.call(&ROWS[59], vec![])
     }
 
@@ -827,14 +824,14 @@ impl<'c> UserApi<'c> {
     pub fn create_custom_attributes(
         &self,
         attributes: Vec<CustomAttribute>,
-    ) -> Call<'c, Vec<CustomAttribute>> {
+    ) -> Call<Vec<CustomAttribute>> {
         self.call(&ROWS[60], vec![arg(&attributes)])
     }
 
     /// Deletes custom attributes.
     ///
     /// `POST /v1/mgmt/user/customattribute/delete` (node-sdk `deleteCustomAttributes`).
-    pub fn delete_custom_attributes(&self, names: Vec<String>) -> Call<'c, Vec<CustomAttribute>> {
+    pub fn delete_custom_attributes(&self, names: Vec<String>) -> Call<Vec<CustomAttribute>> {
         self.call(&ROWS[61], vec![arg(&names)])
     }
 
@@ -844,7 +841,7 @@ impl<'c> UserApi<'c> {
     pub fn list_trusted_devices(
         &self,
         login_ids_or_user_ids: Vec<String>,
-    ) -> Call<'c, Vec<TrustedDevice>> {
+    ) -> Call<Vec<TrustedDevice>> {
         self.call(&ROWS[62], vec![arg(&login_ids_or_user_ids)])
     }
 
@@ -855,7 +852,7 @@ impl<'c> UserApi<'c> {
         &self,
         login_id_or_user_id: impl Into<String>,
         device_ids: Vec<String>,
-    ) -> Call<'c, Empty> {
+    ) -> Call<Empty> {
         self.call(
             &ROWS[63],
             vec![arg(&login_id_or_user_id.into()), arg(&device_ids)],

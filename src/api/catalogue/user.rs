@@ -92,7 +92,7 @@ pub static CREATE_OPTIONS: Schema = Schema {
 };
 /// Options of `createTestUser` and `update`.
 pub static UPDATE_OPTIONS: Schema = Schema {
-    name: "UserOptions",
+    name: "UpdateUserOptions",
     fields: &[USER_FIELDS],
     rule: Rule::None,
 };

@@ -2,7 +2,7 @@
 // first initializes the wasm module its own way, then re-exports this file.
 // Nothing here may call into wasm while modules load: in browsers and Deno the entry's
 // top-level `await init()` may still be running when this module is evaluated.
-import { Client, userMethods, wasmMemoryBytes } from "./dist/descope_mgmt.js";
+import { Client, functions, wasmMemoryBytes } from "./dist/descope_mgmt.js";
 import { DescopeError } from "./dist/error.js";
 
 /** Bytes of wasm memory the module holds (a diagnostic, for leak checks). */
@@ -11,7 +11,7 @@ export { wasmMemoryBytes };
 /** The error every call rejects with (an `Error` subclass). */
 export { DescopeError };
 
-let userMethodNames;
+let catalogue; // [[group, [name, …]], …], read from the wasm at the first client
 
 function invalidArgument(argument, reason) {
   const description = `${argument} ${reason}`;
@@ -34,7 +34,7 @@ async function* searchPages(client, request, options) {
   let page = request?.page ?? 0;
   let seen = 0;
   for (;;) {
-    const { users, total } = await client.callUser("search", [{ ...request, page, limit: pageSize, offset: undefined }]);
+    const { users, total } = await client.call("user", "search", [{ ...request, page, limit: pageSize, offset: undefined }]);
     yield { users, total, page };
     seen += users.length;
     page += 1;
@@ -52,12 +52,14 @@ export class DescopeManagement {
   constructor(options) {
     this.#client = options?.[VIEW] ?? new Client(options);
     const client = this.#client;
-    const user = {};
-    // Plain closures, so `const { load } = descope.user` works as with node-sdk.
-    userMethodNames ??= userMethods();
-    for (const name of userMethodNames) user[name] = (...args) => client.callUser(name, args);
-    user.searchPages = (request, options) => searchPages(client, request, options);
-    Object.defineProperty(this, "user", { value: Object.freeze(user), enumerable: true });
+    catalogue ??= functions();
+    for (const [group, names] of catalogue) {
+      const api = {};
+      // Plain closures, so `const { load } = descope.user` works as with node-sdk.
+      for (const name of names) api[name] = (...args) => client.call(group, name, args);
+      if (group === "user") api.searchPages = (request, options) => searchPages(client, request, options);
+      Object.defineProperty(this, group, { value: Object.freeze(api), enumerable: true });
+    }
   }
 
   /**

@@ -85,6 +85,12 @@ impl Cause {
     pub fn none() -> Self {
         Self::default()
     }
+
+    /// The JavaScript value the fetch rejected with (wasm32).
+    #[cfg(target_arch = "wasm32")]
+    pub fn js_value(&self) -> Option<&wasm_bindgen::JsValue> {
+        self.js.as_ref()
+    }
 }
 
 impl PartialEq for Cause {

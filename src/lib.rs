@@ -121,7 +121,8 @@ pub mod models;
 pub mod retry;
 pub mod session;
 
-#[cfg(target_arch = "wasm32")]
+// The JavaScript façade of the npm package: feature `js`, off by default.
+#[cfg(all(target_arch = "wasm32", feature = "js"))]
 pub mod js;
 #[cfg(target_arch = "wasm32")]
 pub mod transport;

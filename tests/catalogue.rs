@@ -305,3 +305,34 @@ fn a_typed_call_never_shows_its_arguments() {
     assert!(!format!("{call:?}").contains("hunter2-secret"));
     assert_eq!(call.row().name, "setActivePassword");
 }
+
+#[test]
+fn path_parameters_are_encoded_and_absent_query_values_left_out() {
+    use descope_mgmt::api::engine::{Arg as Param, Row, Ty};
+    use descope_mgmt::api::Unwrap;
+    // node-sdk puts an outbound application's ID into the path unencoded, and sends a
+    // missing user ID as the query value `undefined`: the engine does neither.
+    static ROW: Row = Row::new(
+        "test",
+        "loadThing",
+        "load_thing",
+        Method::Get,
+        "/v1/mgmt/thing/{id}",
+        Unwrap::Whole,
+        "A row of this test only.",
+    )
+    .args(&[
+        Param::path("id", Ty::Id, "id"),
+        Param::new("userId", Ty::Str, "userId").opt(),
+    ]);
+    let r = engine::build(&ROW, &Arg::list(&[json!("a/b?c")])).unwrap();
+    assert_eq!(r.path, "/v1/mgmt/thing/a%2Fb%3Fc");
+    assert!(r.query.is_empty(), "{:?}", r.query);
+    let r = engine::build(&ROW, &Arg::list(&[json!("x"), json!("u1")])).unwrap();
+    assert_eq!(
+        (r.path.as_str(), r.query),
+        ("/v1/mgmt/thing/x", vec![("userId", "u1".to_string())])
+    );
+    let err = engine::build(&ROW, &Arg::list(&[json!("")])).unwrap_err();
+    assert_eq!(err.argument(), Some("id"));
+}

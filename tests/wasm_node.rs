@@ -1,4 +1,4 @@
 //! wasm-bindgen tests in Node (`wasm-pack test --node`) against the emulator.
-#![cfg(target_arch = "wasm32")]
+#![cfg(all(target_arch = "wasm32", feature = "js"))]
 
 include!("wasm/common.rs");

@@ -9,7 +9,7 @@ export PATH="$PWD/tools/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 rm -rf pkg/dist
 mkdir -p target
 if ! wasm-pack --quiet build --mode no-install --release --target web --out-dir pkg/dist \
-     --out-name descope_mgmt --no-pack > target/build-pkg.log 2>&1; then
+     --out-name descope_mgmt --no-pack -- --features js > target/build-pkg.log 2>&1; then
   cat target/build-pkg.log >&2
   exit 1
 fi

@@ -59,14 +59,16 @@ lint() { # `set -e` does not apply inside a function run as a condition: chain w
   cargo fmt --all -- --check &&
     cargo clippy -q --workspace --all-targets -- -D warnings &&
     cargo clippy -q --target wasm32-unknown-unknown --all-targets -- -D warnings &&
-    RUSTDOCFLAGS="-D warnings" cargo doc -q --no-deps -p descope-mgmt --target wasm32-unknown-unknown &&
+    cargo clippy -q --target wasm32-unknown-unknown --all-targets --features js -- -D warnings &&
+    RUSTDOCFLAGS="-D warnings" cargo doc -q --no-deps -p descope-mgmt --target wasm32-unknown-unknown --features js &&
     echo "lint clean"
 }
 run lint lint
 run native cargo test --workspace
-run wasm-node wasm-pack test --mode no-install --node
-run wasm-chrome wasm-pack test --mode no-install --headless --chrome
+run wasm-node wasm-pack test --mode no-install --node -- --features js
+run wasm-chrome wasm-pack test --mode no-install --headless --chrome -- --features js
 run build-pkg ./tools/build.sh
+run facade ./tools/check-facade.sh
 run package-node node --test --test-reporter=tap tests/package/
 run e2e node tests/e2e/run.mjs
 run runtimes node tests/package/runtimes/run.mjs
@@ -83,7 +85,7 @@ while read -r p f; do passed=$((passed + p)); failed=$((failed + f)); done < <(
   for f in "$LOG"/package-*.log; do
     echo "$(sed -n 's/^# pass \([0-9]*\)$/\1/p' "$f" | tail -1) $(sed -n 's/^# fail \([0-9]*\)$/\1/p' "$f" | tail -1)"
   done
-  cat "$LOG"/e2e.log "$LOG"/runtimes.log "$LOG"/examples.log "$LOG"/differential.log "$LOG"/bench-smoke.log | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p'
+  cat "$LOG"/facade.log "$LOG"/e2e.log "$LOG"/runtimes.log "$LOG"/examples.log "$LOG"/differential.log "$LOG"/bench-smoke.log | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p'
 )
 [ "$status" -eq 0 ] || [ "$failed" -gt 0 ] || failed=1   # a step that crashed counts as a failure
 step "done (logs in target/test-logs/)"

@@ -6,7 +6,10 @@ use serde_json::json;
 
 /// Malformed JSON body.
 pub const BAD_JSON: &str = "E011001";
-/// Request failed validation: unknown key, missing key, wrong type, bad value.
+/// Missing required field (reference §27.2; management groups other than users).
+pub const MISSING_FIELD: &str = "E011002";
+/// Request failed validation: unknown key, missing key, wrong type, bad value; in the
+/// management groups also duplicates and unknown referenced entities (reference §27.2).
 pub const INVALID_REQUEST: &str = "E011003";
 /// Missing or wrong bearer / project header (emulator's choice, see README).
 pub const UNAUTHORIZED: &str = "E011005";
@@ -53,6 +56,27 @@ impl ApiError {
             StatusCode::BAD_REQUEST,
             BAD_JSON,
             format!("invalid JSON body: {detail}"),
+        )
+    }
+
+    /// An unknown referenced entity (reference §27.2): `Tenant not found`; the message names it.
+    pub fn not_found(entity: &str, id: &str) -> Self {
+        Self::invalid(format!("{entity} not found"))
+            .with_message(format!("{entity} \"{id}\" not found"))
+    }
+
+    /// A duplicate ID or name in its scope (reference §27.2).
+    pub fn duplicate(entity: &str, field: &str, value: &str) -> Self {
+        Self::invalid(format!("{entity} with this {field} already exists")).with_message(format!(
+            "{entity} with this {field} already exists: \"{value}\""
+        ))
+    }
+
+    pub fn method_not_allowed(method: &str, path: &str) -> Self {
+        Self::new(
+            StatusCode::METHOD_NOT_ALLOWED,
+            METHOD_NOT_ALLOWED,
+            format!("method {method} is not allowed on {path}"),
         )
     }
 

@@ -16,9 +16,9 @@ use axum::routing::get;
 use axum::{Json, Router};
 use serde_json::{json, Map, Value};
 
-use crate::api::{self, Call, Lookup};
+use crate::api::{self, Call};
 use crate::body::parse_json;
-use crate::error::{ApiError, METHOD_NOT_ALLOWED};
+use crate::error::ApiError;
 use crate::faults::{self, Action};
 use crate::Emulator;
 
@@ -32,6 +32,10 @@ x-descope-license, x-external-rid";
 /// Set by the server loop on each request: closes this request's connection unanswered.
 #[derive(Clone)]
 pub struct ConnectionCloser(pub Arc<tokio::sync::Notify>);
+
+/// Set by the server loop on each request: the client's address (audit `remoteAddress`).
+#[derive(Clone, Copy)]
+pub struct PeerAddr(pub std::net::SocketAddr);
 
 pub fn router(app: Emulator) -> Router {
     Router::new()
@@ -48,6 +52,14 @@ pub fn router(app: Emulator) -> Router {
             get(list_faults).post(add_faults).delete(clear_faults),
         )
         .route("/emulator/seed", axum::routing::post(add_seed))
+        .route("/emulator/tenants", get(admin_tenants))
+        .route("/emulator/audit", get(admin_audit))
+        .route("/emulator/jwt/verify", axum::routing::post(verify_jwt))
+        .route("/emulator/accesskeys", get(admin_access_keys))
+        .route(
+            "/emulator/accesskeys/verify",
+            axum::routing::post(verify_access_key),
+        )
         .method_not_allowed_fallback(method_not_allowed)
         .fallback(api_gate)
         .layer(middleware::from_fn_with_state(app.clone(), cors))
@@ -166,9 +178,13 @@ async fn admin_cors(allowed: &[String], req: Request, next: Next) -> Response {
 }
 
 fn now_secs() -> i64 {
+    now_millis().div_euclid(1000)
+}
+
+fn now_millis() -> i64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_secs() as i64)
+        .map(|d| d.as_millis() as i64)
         .unwrap_or(0)
 }
 
@@ -199,7 +215,7 @@ async fn api_gate(State(app): State<Emulator>, req: Request) -> Response {
         "method": method,
         "path": path,
         "query": query.iter().map(|(k, v)| (k.clone(), Value::String(v.clone()))).collect::<Map<_, _>>(),
-        "body": logged_body(&bytes),
+        "body": logged_body(&bytes, &path),
         "headers": logged_headers(&parts.headers),
         "authorized": false,
         "applied": false,
@@ -208,6 +224,11 @@ async fn api_gate(State(app): State<Emulator>, req: Request) -> Response {
         "time": now_secs(),
     });
 
+    let remote = parts
+        .extensions
+        .get::<PeerAddr>()
+        .map(|p| p.0.ip().to_string())
+        .unwrap_or_default();
     let project = bearer_project(&parts.headers);
     let decision = app
         .faults()
@@ -241,7 +262,7 @@ async fn api_gate(State(app): State<Emulator>, req: Request) -> Response {
             entry["authorized"] = json!(authorized.is_ok());
             match authorized {
                 Err(e) => (e.into_response(), false),
-                Ok(()) => dispatch(&app, &method, &path, &query, &bytes),
+                Ok(()) => dispatch(&app, &method, &path, &query, &bytes, &remote),
             }
         }
     };
@@ -269,26 +290,20 @@ fn dispatch(
     path: &str,
     query: &[(String, String)],
     body: &[u8],
+    remote: &str,
 ) -> (Response, bool) {
-    let handler = match api::lookup(method, path) {
-        Lookup::Found(h) => h,
-        Lookup::WrongMethod => {
-            return (
-                method_not_allowed_error(method, path).into_response(),
-                false,
-            )
-        }
-        Lookup::NotFound => return (ApiError::not_found_path(path).into_response(), false),
-    };
+    let now_ms = now_millis();
     let call = Call {
         query,
         body,
         config: app.config(),
-        now: now_secs(),
+        now: now_ms.div_euclid(1000),
+        now_ms,
+        remote,
     };
     let result = {
         let mut store = app.store();
-        handler(&mut store, &call)
+        api::handle(&mut store, method, path, &call)
     };
     match result {
         Ok(v) => (Json(v).into_response(), true),
@@ -296,16 +311,8 @@ fn dispatch(
     }
 }
 
-fn method_not_allowed_error(method: &str, path: &str) -> ApiError {
-    ApiError::new(
-        StatusCode::METHOD_NOT_ALLOWED,
-        METHOD_NOT_ALLOWED,
-        format!("method {method} is not allowed on {path}"),
-    )
-}
-
 async fn method_not_allowed(req: Request) -> Response {
-    method_not_allowed_error(req.method().as_str(), req.uri().path()).into_response()
+    ApiError::method_not_allowed(req.method().as_str(), req.uri().path()).into_response()
 }
 
 /// Only `/v1/...` and `/v2/...` need the bearer; other paths just 404.
@@ -355,11 +362,62 @@ fn bearer_project(headers: &HeaderMap) -> String {
         .to_string()
 }
 
-fn logged_body(bytes: &[u8]) -> Value {
+/// Keys whose values are secrets in the bodies of the non-user groups: OIDC client
+/// secrets, audit-webhook credentials, JWTs (input of jwt/update, stop/impersonation,
+/// sign-in step-up), and the names answers use for secrets in case a client echoes one.
+const SECRET_KEYS: &[&str] = &[
+    "clientSecret",
+    "hmacSecret",
+    "bearerToken",
+    "password",
+    "token",
+    "jwt",
+    "cleartext",
+    "secret",
+    "sessionJwt",
+    "refreshJwt",
+];
+const REDACTED: &str = "[redacted]";
+
+/// The user API's paths. Their bodies are logged as sent (the package tests read them back);
+/// every other group's secrets are redacted before logging.
+fn is_user_api(path: &str) -> bool {
+    ["/v1/mgmt/user", "/v2/mgmt/user", "/v1/mgmt/tests/"]
+        .iter()
+        .any(|p| path.starts_with(p))
+}
+
+fn redact(v: &mut Value) {
+    match v {
+        Value::Object(m) => {
+            for (k, x) in m.iter_mut() {
+                if SECRET_KEYS.contains(&k.as_str()) && !x.is_null() {
+                    *x = Value::String(REDACTED.into());
+                } else {
+                    redact(x);
+                }
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(redact),
+        _ => {}
+    }
+}
+
+fn logged_body(bytes: &[u8], path: &str) -> Value {
     if bytes.is_empty() {
         return Value::Null;
     }
-    parse_json(bytes).unwrap_or_else(|_| Value::String(String::from_utf8_lossy(bytes).into_owned()))
+    match parse_json(bytes) {
+        Ok(mut v) => {
+            if !is_user_api(path) {
+                redact(&mut v);
+            }
+            v
+        }
+        // Not JSON: nothing can be redacted key by key, so outside the user API none is kept.
+        Err(_) if !is_user_api(path) => Value::String(format!("{REDACTED} (not JSON)")),
+        Err(_) => Value::String(String::from_utf8_lossy(bytes).into_owned()),
+    }
 }
 
 /// Request headers for the log, without credentials.
@@ -499,4 +557,93 @@ async fn add_seed(State(app): State<Emulator>, body: Bytes) -> Response {
         }
         Err(e) => e.into_response(),
     }
+}
+
+/// Tenants with what the API does not show in one place: settings, SSO configurations,
+/// setup links (never their tokens), password settings.
+async fn admin_tenants(State(app): State<Emulator>) -> Json<Value> {
+    let store = app.store();
+    let tenants: Vec<Value> = store
+        .tenants
+        .iter()
+        .map(|t| store.admin_tenant(t))
+        .collect();
+    Json(json!({ "tenants": tenants }))
+}
+
+/// Access keys as the API shows them, plus how often each was rotated. No secrets.
+async fn admin_access_keys(State(app): State<Emulator>) -> Json<Value> {
+    let store = app.store();
+    let keys: Vec<Value> = store
+        .access_keys
+        .iter()
+        .map(|k| {
+            let mut v = store.render_key(k);
+            v["rotations"] = json!(k.rotations);
+            v
+        })
+        .collect();
+    Json(json!({ "keys": keys }))
+}
+
+/// `{cleartext}` → `{valid, keyId, status, expired}`: whether that secret is a key's current
+/// one (and the key usable). Lets a test check that a rotated secret stopped working.
+async fn verify_access_key(State(app): State<Emulator>, body: Bytes) -> Response {
+    let clear = match parse_json(&body) {
+        Ok(Value::Object(mut m)) => match m.remove("cleartext") {
+            Some(Value::String(s)) if m.is_empty() => s,
+            _ => {
+                return ApiError::invalid("the body must be {\"cleartext\": \"…\"}").into_response()
+            }
+        },
+        Ok(_) => return ApiError::invalid("the body must be a JSON object").into_response(),
+        Err(e) => return e.into_response(),
+    };
+    let hash = api::access_keys::secret_hash(&clear);
+    let store = app.store();
+    let now = now_secs();
+    let found = store
+        .access_keys
+        .iter()
+        .find(|k| crate::crypto::same(k.secret_hash.as_bytes(), hash.as_bytes()));
+    let answer = match found {
+        None => json!({ "valid": false, "keyId": null, "status": null, "expired": null }),
+        Some(k) => json!({
+            "valid": k.active && !k.expired(now),
+            "keyId": k.id,
+            "status": if k.active { "active" } else { "inactive" },
+            "expired": k.expired(now),
+        }),
+    };
+    Json(answer).into_response()
+}
+
+/// `{jwt}` → `{valid, claims, error}`: checks a token's signature (the key is per process
+/// and never shown) and expiry, for tests that want to look inside the emulator's JWTs.
+async fn verify_jwt(body: Bytes) -> Response {
+    let token = match parse_json(&body) {
+        Ok(Value::Object(mut m)) => match m.remove("jwt") {
+            Some(Value::String(s)) if m.is_empty() => s,
+            _ => return ApiError::invalid("the body must be {\"jwt\": \"…\"}").into_response(),
+        },
+        Ok(_) => return ApiError::invalid("the body must be a JSON object").into_response(),
+        Err(e) => return e.into_response(),
+    };
+    let answer = match api::jwt::verify(&token, now_secs()) {
+        Ok(claims) => json!({ "valid": true, "claims": claims, "error": null }),
+        Err(why) => json!({ "valid": false, "claims": null, "error": why }),
+    };
+    Json(answer).into_response()
+}
+
+/// The audit trail oldest first, and the audit webhooks (without their credentials).
+async fn admin_audit(State(app): State<Emulator>) -> Json<Value> {
+    let store = app.store();
+    let audits: Vec<Value> = store.audit.iter().map(|e| store.render_audit(e)).collect();
+    let hooks: Vec<Value> = store
+        .webhooks
+        .iter()
+        .map(|w| store.admin_webhook(w))
+        .collect();
+    Json(json!({ "count": audits.len(), "audits": audits, "webhooks": hooks }))
 }

@@ -6,6 +6,13 @@ use crate::body::Obj;
 use crate::error::{ApiError, ApiResult};
 use crate::store::{Store, User, UserTenant};
 
+/// A `userTenants` entry as sent: role names, resolved to IDs when applied.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TenantInput {
+    pub tenant_id: String,
+    pub role_names: Vec<String>,
+}
+
 // Key spellings: node's first, then the aliases of reference §5.9 and the Go/Python forms.
 pub const LOGIN_ID: &[&str] = &["loginId", "identifier"];
 pub const DISPLAY_NAME: &[&str] = &["displayName", "name"];
@@ -26,7 +33,7 @@ pub struct Profile {
     pub verified_email: Option<bool>,
     pub verified_phone: Option<bool>,
     pub role_names: Option<Vec<String>>,
-    pub user_tenants: Option<Vec<UserTenant>>,
+    pub user_tenants: Option<Vec<TenantInput>>,
     pub custom_attributes: Option<Map<String, Value>>,
     pub sso_app_ids: Option<Vec<String>>,
     pub additional_login_ids: Option<Vec<String>>,
@@ -61,7 +68,7 @@ impl Profile {
         }
         for t in self.user_tenants.iter().flatten() {
             store.check_tenant(&t.tenant_id)?;
-            store.check_roles(&t.role_names)?;
+            store.check_tenant_roles(&t.tenant_id, &t.role_names)?;
         }
         for (k, v) in self.custom_attributes.iter().flatten() {
             store.check_attr(k, v)?;
@@ -88,8 +95,17 @@ impl Profile {
         set(&mut u.picture, self.picture, overwrite);
         set(&mut u.verified_email, self.verified_email, overwrite);
         set(&mut u.verified_phone, self.verified_phone, overwrite);
-        set(&mut u.role_names, self.role_names.map(dedup), overwrite);
-        set(&mut u.tenants, self.user_tenants, overwrite);
+        let role_ids = self.role_names.map(|names| store.role_ids("", &names));
+        set(&mut u.role_ids, role_ids, overwrite);
+        let tenants = self.user_tenants.map(|list| {
+            list.into_iter()
+                .map(|t| UserTenant {
+                    role_ids: store.role_ids(&t.tenant_id, &t.role_names),
+                    tenant_id: t.tenant_id,
+                })
+                .collect()
+        });
+        set(&mut u.tenants, tenants, overwrite);
         set(&mut u.sso_app_ids, self.sso_app_ids.map(dedup), overwrite);
         match self.custom_attributes {
             Some(attrs) => {
@@ -130,12 +146,12 @@ impl Profile {
 }
 
 /// `userTenants: [{tenantId, roleNames}]`, parsed strictly.
-pub fn read_tenants(o: &mut Obj) -> ApiResult<Option<Vec<UserTenant>>> {
+pub fn read_tenants(o: &mut Obj) -> ApiResult<Option<Vec<TenantInput>>> {
     let Some(items) = o.list(&["userTenants"])? else {
         return Ok(None);
     };
     let base = o.name("userTenants");
-    let mut out: Vec<UserTenant> = Vec::new();
+    let mut out: Vec<TenantInput> = Vec::new();
     for (i, item) in items.into_iter().enumerate() {
         let mut t = Obj::from_value(item, &format!("{base}[{i}]"))?;
         let tenant_id = t.req_str(&["tenantId"])?;
@@ -146,7 +162,7 @@ pub fn read_tenants(o: &mut Obj) -> ApiResult<Option<Vec<UserTenant>>> {
         t.finish()?;
         match out.iter_mut().find(|x| x.tenant_id == tenant_id) {
             Some(existing) => existing.role_names = dedup(role_names),
-            None => out.push(UserTenant {
+            None => out.push(TenantInput {
                 tenant_id,
                 role_names: dedup(role_names),
             }),

@@ -1,9 +1,11 @@
-//! `descope-emulator`: a local stand-in for Descope's user-management API.
+//! `descope-emulator`: a local stand-in for Descope's management API — users, tenants, roles,
+//! permissions, access keys, SSO applications and settings, groups, password settings, JWT
+//! and audit.
 //!
-//! It keeps a project (users, tenants, roles, custom attribute definitions) in memory,
-//! checks the management bearer, parses requests strictly from the wire reference, answers
-//! in Descope's shapes, sends CORS headers on the API paths, records every API request, and
-//! can inject faults. See `emulator/README.md` for flags, admin endpoints and error codes.
+//! It keeps a project in memory, checks the management bearer, parses requests strictly from
+//! the wire references (never from the client crate's types), answers in Descope's shapes,
+//! sends CORS headers on the API paths, records every API request and an audit trail, and can
+//! inject faults. See `emulator/README.md` for flags, admin endpoints and error codes.
 //!
 //! Tests build the router in-process:
 //!
@@ -22,12 +24,15 @@ use serde_json::Value;
 pub mod api;
 pub mod body;
 pub mod config;
+pub mod crypto;
 pub mod error;
 pub mod faults;
 mod http;
 pub mod input;
+pub mod model;
 pub mod password;
 pub mod seed;
+mod seed_entities;
 pub mod server;
 pub mod store;
 
@@ -92,7 +97,8 @@ impl Emulator {
     }
 
     /// A project with exactly this starting store.
-    pub fn with_store(config: Config, store: Store, faults: faults::Faults) -> Emulator {
+    pub fn with_store(config: Config, mut store: Store, faults: faults::Faults) -> Emulator {
+        store.project_id.clone_from(&config.project_id);
         Emulator {
             shared: Arc::new(Shared {
                 config,

@@ -6,7 +6,10 @@ use serde_json::{json, Value};
 use crate::body::Obj;
 use crate::error::{ApiError, ApiResult};
 use crate::input::{dedup, read_tenants, DISPLAY_NAME, SSO_APP_IDS};
-use crate::store::{splitmix, AttrDef, AttrType, Role, Store, Tenant, User};
+use crate::store::{
+    splitmix, AttrDef, AttrType, Permission, Role, Store, Tenant, User, SYSTEM_PERMISSIONS,
+    TENANT_ADMIN,
+};
 
 /// 2026-01-01T00:00:00Z: sample users are created in the year before it, so runs repeat.
 pub const SAMPLE_EPOCH: i64 = 1_767_225_600;
@@ -18,14 +21,43 @@ pub fn default_tenants() -> Vec<Tenant> {
         ("t-initech", "Initech"),
     ]
     .iter()
-    .map(|(id, name)| Tenant {
-        id: id.to_string(),
-        name: name.to_string(),
+    .enumerate()
+    .map(|(i, (id, name))| {
+        Tenant::new(
+            id.to_string(),
+            name.to_string(),
+            SAMPLE_EPOCH - 400 * 86_400 + i as i64 * 3600,
+        )
     })
     .collect()
 }
 
+/// The permissions the default roles use, after the system ones.
+const DEFAULT_PERMISSIONS: &[(&str, &str)] = &[
+    ("users.read", "Read users"),
+    ("users.write", "Create and change users"),
+    ("billing.read", "Read invoices"),
+    ("content.write", "Edit content"),
+    ("users.impersonate", "Impersonate users"),
+    ("billing.write", "Manage invoices"),
+];
+
+pub fn default_permissions() -> Vec<Permission> {
+    let system = SYSTEM_PERMISSIONS.iter().map(|(n, d)| (n, d, true));
+    let others = DEFAULT_PERMISSIONS.iter().map(|(n, d)| (n, d, false));
+    system
+        .chain(others)
+        .map(|(name, description, system_default)| Permission {
+            id: stable_id("PERM", name, 28),
+            name: name.to_string(),
+            description: description.to_string(),
+            system_default,
+        })
+        .collect()
+}
+
 pub fn default_roles() -> Vec<Role> {
+    let system: Vec<&str> = SYSTEM_PERMISSIONS.iter().map(|(n, _)| *n).collect();
     [
         (
             "admin",
@@ -48,14 +80,43 @@ pub fn default_roles() -> Vec<Role> {
             "Manages invoices",
             &["billing.read", "billing.write"][..],
         ),
+        (TENANT_ADMIN, "Manages its tenant", &system[..]),
     ]
     .iter()
-    .map(|(name, description, perms)| Role {
+    .enumerate()
+    .map(|(i, (name, description, perms))| Role {
+        id: stable_id("ROL", name, 31),
         name: name.to_string(),
         description: description.to_string(),
-        permissions: perms.iter().map(|p| p.to_string()).collect(),
+        permission_ids: perms.iter().map(|p| stable_id("PERM", p, 28)).collect(),
+        tenant_id: String::new(),
+        default: false,
+        private: false,
+        created_time: SAMPLE_EPOCH - 400 * 86_400 + i as i64,
     })
     .collect()
+}
+
+/// A deterministic ID derived from a name, for built-in and seeded entities: they keep their
+/// IDs across resets without consuming the store's sequence (so user IDs do not shift).
+pub fn stable_id(prefix: &str, key: &str, len: usize) -> String {
+    const ALPHABET: &[u8] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+    // FNV-1a, then SplitMix64 as a stream.
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in prefix.bytes().chain([0]).chain(key.bytes()) {
+        h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+    }
+    let mut out = String::from(prefix);
+    let mut bits = splitmix(h);
+    for i in 0..len.saturating_sub(prefix.len()) {
+        if i % 10 == 9 {
+            h = h.wrapping_add(1);
+            bits = splitmix(h);
+        }
+        out.push(char::from(ALPHABET[(bits % 62) as usize]));
+        bits /= 62;
+    }
+    out
 }
 
 pub fn default_attrs() -> Vec<AttrDef> {
@@ -78,6 +139,7 @@ pub fn build(seed: Option<&Value>, sample_users: usize) -> Result<Store, String>
     let mut store = Store {
         tenants: default_tenants(),
         roles: default_roles(),
+        permissions: default_permissions(),
         attrs: default_attrs(),
         ..Store::default()
     };
@@ -97,37 +159,11 @@ pub fn apply_seed(store: &mut Store, seed: Value, replace: bool) -> ApiResult<()
         other => other,
     };
     let mut o = Obj::from_value(seed, "seed")?;
-    if let Some(items) = o.list(&["tenants"])? {
-        if replace {
-            store.tenants.clear();
-        }
-        for (i, item) in items.into_iter().enumerate() {
-            let mut t = Obj::from_value(item, &format!("tenants[{i}]"))?;
-            let id = t.req_str(&["id"])?;
-            let name = t.str(&["name"])?.unwrap_or_else(|| id.clone());
-            t.finish()?;
-            store.tenants.retain(|x| x.id != id);
-            store.tenants.push(Tenant { id, name });
-        }
-    }
-    if let Some(items) = o.list(&["roles"])? {
-        if replace {
-            store.roles.clear();
-        }
-        for (i, item) in items.into_iter().enumerate() {
-            let mut r = Obj::from_value(item, &format!("roles[{i}]"))?;
-            let role = Role {
-                name: r.req_str(&["name"])?,
-                description: r.str(&["description"])?.unwrap_or_default(),
-                permissions: r
-                    .str_list(&["permissionNames", "permissions"])?
-                    .unwrap_or_default(),
-            };
-            r.finish()?;
-            store.roles.retain(|x| x.name != role.name);
-            store.roles.push(role);
-        }
-    }
+    // Order matters: roles need tenants and permissions, users need roles, keys need users.
+    crate::seed_entities::permissions(store, &mut o, replace)?;
+    let default_roles = crate::seed_entities::tenants(store, &mut o, replace)?;
+    crate::seed_entities::roles(store, &mut o, replace)?;
+    crate::seed_entities::tenant_default_roles(store, default_roles)?;
     if let Some(items) = o.list(&["customAttributes"])? {
         if replace {
             store.attrs.clear();
@@ -138,7 +174,7 @@ pub fn apply_seed(store: &mut Store, seed: Value, replace: bool) -> ApiResult<()
             store.attrs.push(def);
         }
     }
-    // Users last: they may refer to everything above.
+    // Users after the definitions they may refer to.
     for (i, item) in o
         .list(&["users"])?
         .unwrap_or_default()
@@ -163,6 +199,7 @@ pub fn apply_seed(store: &mut Store, seed: Value, replace: bool) -> ApiResult<()
             attach(store, item, &format!("{section}[{i}]"), key)?;
         }
     }
+    crate::seed_entities::after_users(store, &mut o)?;
     o.finish()
 }
 
@@ -280,29 +317,32 @@ fn read_seed_user(store: &mut Store, item: Value, path: &str) -> ApiResult<User>
     if let Some(m) = o.int(&["modifiedTime"])? {
         u.extra.modified_time = m;
     }
-    u.role_names = dedup(o.str_list(&["roleNames"])?.unwrap_or_default());
-    u.tenants = read_tenants(&mut o)?.unwrap_or_default();
-    for role in u
-        .role_names
-        .iter()
-        .chain(u.tenants.iter().flat_map(|t| &t.role_names))
-    {
-        if store.role(role).is_none() {
-            store.roles.push(Role {
-                name: role.clone(),
-                description: String::new(),
-                permissions: Vec::new(),
-            });
-        }
-    }
-    for t in &u.tenants {
+    let role_names = dedup(o.str_list(&["roleNames"])?.unwrap_or_default());
+    let tenants = read_tenants(&mut o)?.unwrap_or_default();
+    for t in &tenants {
         if store.tenant(&t.tenant_id).is_none() {
-            store.tenants.push(Tenant {
-                id: t.tenant_id.clone(),
-                name: t.tenant_id.clone(),
-            });
+            let tenant = Tenant::new(t.tenant_id.clone(), t.tenant_id.clone(), SAMPLE_EPOCH);
+            store.tenants.push(tenant);
         }
     }
+    let scoped = role_names.iter().map(|r| ("", r)).chain(
+        tenants
+            .iter()
+            .flat_map(|t| t.role_names.iter().map(|r| (t.tenant_id.as_str(), r))),
+    );
+    for (tenant, role) in scoped {
+        if store.resolve_role(tenant, role).is_none() {
+            crate::seed_entities::declare_role(store, role);
+        }
+    }
+    u.role_ids = store.role_ids("", &role_names);
+    u.tenants = tenants
+        .iter()
+        .map(|t| crate::store::UserTenant {
+            tenant_id: t.tenant_id.clone(),
+            role_ids: store.role_ids(&t.tenant_id, &t.role_names),
+        })
+        .collect();
     for (k, v) in o.map(&["customAttributes"])?.unwrap_or_default() {
         if store.attr(&k).is_none() {
             let ty = match &v {
@@ -519,7 +559,13 @@ pub fn avatar(initials: &str, color: &str) -> String {
 /// `n` deterministic, varied users: ~80% enabled, 10% disabled, 10% invited, a few test users.
 pub fn add_sample_users(store: &mut Store, n: usize) {
     let tenant_ids: Vec<String> = store.tenants.iter().map(|t| t.id.clone()).collect();
-    let role_names: Vec<String> = store.roles.iter().map(|r| r.name.clone()).collect();
+    // Project roles other than the built-in Tenant Admin, so the sample spread stays put.
+    let role_names: Vec<String> = store
+        .roles
+        .iter()
+        .filter(|r| r.tenant_id.is_empty() && r.name != TENANT_ADMIN)
+        .map(|r| r.id.clone())
+        .collect();
     let attrs = store.attrs.clone();
     for i in 0..n {
         let r = splitmix(0xD35C_0DE0 + i as u64);
@@ -559,21 +605,21 @@ pub fn add_sample_users(store: &mut Store, n: usize) {
         if !tenant_ids.is_empty() && !role_names.is_empty() {
             let pick_role = |k: usize| role_names[(i + k) % role_names.len()].clone();
             match i % 4 {
-                0 => u.role_names = vec![pick_role(0)],
+                0 => u.role_ids = vec![pick_role(0)],
                 1 | 2 => u.tenants.push(crate::store::UserTenant {
                     tenant_id: tenant_ids[i % tenant_ids.len()].clone(),
-                    role_names: vec![pick_role(1)],
+                    role_ids: vec![pick_role(1)],
                 }),
                 _ => {
                     u.tenants.push(crate::store::UserTenant {
                         tenant_id: tenant_ids[i % tenant_ids.len()].clone(),
-                        role_names: vec![pick_role(2), pick_role(3)],
+                        role_ids: dedup(vec![pick_role(2), pick_role(3)]),
                     });
                     let other = tenant_ids[(i + 1) % tenant_ids.len()].clone();
                     if u.tenant(&other).is_none() {
                         u.tenants.push(crate::store::UserTenant {
                             tenant_id: other,
-                            role_names: vec![pick_role(4)],
+                            role_ids: vec![pick_role(4)],
                         });
                     }
                 }

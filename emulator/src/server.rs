@@ -12,7 +12,7 @@ use tokio::sync::{watch, Notify};
 use tokio::task::JoinSet;
 use tower::ServiceExt;
 
-use crate::http::ConnectionCloser;
+use crate::http::{ConnectionCloser, PeerAddr};
 
 /// How long in-flight connections get after a shutdown signal.
 const DRAIN: Duration = Duration::from_secs(5);
@@ -27,7 +27,7 @@ pub async fn serve(
     let mut connections = JoinSet::new();
     tokio::pin!(shutdown);
     loop {
-        let (stream, _) = tokio::select! {
+        let (stream, peer) = tokio::select! {
             accepted = listener.accept() => match accepted {
                 Ok(pair) => pair,
                 // Transient (e.g. too many open files): keep serving.
@@ -48,6 +48,7 @@ pub async fn serve(
             tower::service_fn(move |req: hyper::Request<hyper::body::Incoming>| {
                 let mut req = req.map(axum::body::Body::new);
                 req.extensions_mut().insert(closer.clone());
+                req.extensions_mut().insert(PeerAddr(peer));
                 router.clone().oneshot(req)
             })
         };

@@ -1,22 +1,11 @@
-//! The in-memory project: users, tenants, roles, custom attribute definitions, and the
-//! per-user data that has no field in the user object (recovery contacts, passkeys, …).
+//! The in-memory project: users, tenants, roles, permissions, access keys, SSO applications,
+//! groups, custom attribute definitions, audit events, and the per-user data that has no
+//! field in the user object (recovery contacts, passkeys, …).
 
 use serde_json::{json, Map, Value};
 
 use crate::error::{ApiError, ApiResult};
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Tenant {
-    pub id: String,
-    pub name: String,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Role {
-    pub name: String,
-    pub description: String,
-    pub permissions: Vec<String>,
-}
+pub use crate::model::*;
 
 /// Custom attribute types. The numbers are the emulator's assumption (see README).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -148,7 +137,8 @@ impl AttrDef {
 #[derive(Debug, Clone, PartialEq)]
 pub struct UserTenant {
     pub tenant_id: String,
-    pub role_names: Vec<String>,
+    /// Role IDs (tenant roles of this tenant or project roles); names are joined on render.
+    pub role_ids: Vec<String>,
 }
 
 /// What the user object does not show; visible through `GET /emulator/users`.
@@ -185,7 +175,8 @@ pub struct User {
     pub phone: String,
     pub verified_email: bool,
     pub verified_phone: bool,
-    pub role_names: Vec<String>,
+    /// Project role IDs; names are joined on render, so a role rename shows at once.
+    pub role_ids: Vec<String>,
     pub tenants: Vec<UserTenant>,
     pub status: String,
     pub picture: String,
@@ -219,7 +210,7 @@ impl User {
             phone: String::new(),
             verified_email: false,
             verified_phone: false,
-            role_names: Vec::new(),
+            role_ids: Vec::new(),
             tenants: Vec::new(),
             status: "enabled".to_string(),
             picture: String::new(),
@@ -258,10 +249,29 @@ pub struct Store {
     pub users: Vec<User>,
     pub tenants: Vec<Tenant>,
     pub roles: Vec<Role>,
+    pub permissions: Vec<Permission>,
     pub attrs: Vec<AttrDef>,
-    /// Drives user IDs and tokens, so a reset replays the same IDs.
+    pub access_keys: Vec<AccessKey>,
+    pub sso_apps: Vec<SsoApp>,
+    /// Read-only through the API; seeded.
+    pub groups: Vec<Group>,
+    /// Project password settings (server spellings); absent keys take the defaults.
+    pub password: Map<String, Value>,
+    /// Oldest first, at most `AUDIT_CAPACITY`.
+    pub audit: Vec<AuditEvent>,
+    pub webhooks: Vec<Webhook>,
+    /// Set from the config when the emulator starts; values Descope derives from the
+    /// project (SSO issuer and IdP URLs) are computed from it when rendering.
+    pub project_id: String,
+    /// Drives IDs and tokens, so a reset replays the same IDs.
     pub counter: u64,
+    /// Numbers audit records; separate from `counter` so recording a call does not change
+    /// the IDs later calls generate.
+    pub audit_seq: u64,
 }
+
+/// The audit log keeps at most this many events (oldest dropped first).
+pub const AUDIT_CAPACITY: usize = 10_000;
 
 impl Store {
     /// A user by login ID first, then by user ID (the `loginId` key may hold either).
@@ -296,12 +306,103 @@ impl Store {
         self.tenants.iter().find(|t| t.id == id)
     }
 
-    pub fn role(&self, name: &str) -> Option<&Role> {
-        self.roles.iter().find(|r| r.name == name)
+    pub fn role_by_id(&self, id: &str) -> Option<&Role> {
+        self.roles.iter().find(|r| r.id == id)
+    }
+
+    /// The role named `name` in exactly this scope (`""` = project roles).
+    pub fn find_role(&self, tenant_id: &str, name: &str) -> Option<&Role> {
+        self.roles
+            .iter()
+            .find(|r| r.tenant_id == tenant_id && r.name == name)
+    }
+
+    /// A role usable inside `tenant_id`: that tenant's role of this name, else the project one.
+    pub fn resolve_role(&self, tenant_id: &str, name: &str) -> Option<&Role> {
+        let own = (!tenant_id.is_empty())
+            .then(|| self.find_role(tenant_id, name))
+            .flatten();
+        own.or_else(|| self.find_role("", name))
+    }
+
+    /// Role names to IDs in a scope (`""` = project). A name that resolves to nothing is kept
+    /// as is: only unvalidated input (a failed batch entry being echoed) can hold one, and it
+    /// then renders as the name it was.
+    pub fn role_ids(&self, tenant_id: &str, names: &[String]) -> Vec<String> {
+        let ids = names.iter().map(|n| {
+            self.resolve_role(tenant_id, n)
+                .map(|r| r.id.clone())
+                .unwrap_or_else(|| n.clone())
+        });
+        crate::input::dedup(ids.collect())
+    }
+
+    pub fn role_name<'a>(&'a self, id: &'a str) -> &'a str {
+        self.role_by_id(id).map(|r| r.name.as_str()).unwrap_or(id)
+    }
+
+    pub fn role_names(&self, ids: &[String]) -> Vec<String> {
+        ids.iter()
+            .map(|id| self.role_name(id).to_string())
+            .collect()
+    }
+
+    /// Union of the roles' permission names, in first-seen order.
+    pub fn role_permissions(&self, ids: &[String]) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for p in ids
+            .iter()
+            .filter_map(|id| self.role_by_id(id))
+            .flat_map(|r| r.permission_ids.iter())
+        {
+            let name = self.permission_name(p).to_string();
+            if !out.contains(&name) {
+                out.push(name);
+            }
+        }
+        out
+    }
+
+    pub fn permission_by_id(&self, id: &str) -> Option<&Permission> {
+        self.permissions.iter().find(|p| p.id == id)
+    }
+
+    pub fn permission(&self, name: &str) -> Option<&Permission> {
+        self.permissions.iter().find(|p| p.name == name)
+    }
+
+    pub fn permission_name<'a>(&'a self, id: &'a str) -> &'a str {
+        self.permission_by_id(id)
+            .map(|p| p.name.as_str())
+            .unwrap_or(id)
+    }
+
+    /// A fresh ID: `prefix` + letters/digits up to `len` characters, unused by `taken`.
+    pub fn new_id(
+        &mut self,
+        prefix: &str,
+        len: usize,
+        taken: impl Fn(&Store, &str) -> bool,
+    ) -> String {
+        loop {
+            let id = format!(
+                "{prefix}{}",
+                self.random_chars(len.saturating_sub(prefix.len()))
+            );
+            if !taken(self, &id) {
+                return id;
+            }
+        }
     }
 
     pub fn attr(&self, name: &str) -> Option<&AttrDef> {
         self.attrs.iter().find(|a| a.name == name)
+    }
+
+    /// The next audit record ID (`AU2…`, 28 characters).
+    pub fn new_audit_id(&mut self) -> String {
+        self.audit_seq += 1;
+        crate::seed::stable_id("AU2", &self.audit_seq.to_string(), 28)
     }
 
     /// The next pseudo-random 64-bit value of the project's deterministic sequence.
@@ -334,8 +435,17 @@ impl Store {
         out
     }
 
+    /// Project roles, by name.
     pub fn check_roles(&self, roles: &[String]) -> ApiResult<()> {
-        match roles.iter().find(|r| self.role(r).is_none()) {
+        self.check_tenant_roles("", roles)
+    }
+
+    /// Roles usable inside a tenant (its own roles or project roles), by name.
+    pub fn check_tenant_roles(&self, tenant_id: &str, roles: &[String]) -> ApiResult<()> {
+        match roles
+            .iter()
+            .find(|r| self.resolve_role(tenant_id, r).is_none())
+        {
             None => Ok(()),
             Some(r) => Err(ApiError::invalid(format!("role \"{r}\" does not exist"))),
         }
@@ -363,20 +473,8 @@ impl Store {
     }
 
     /// The user as the real service renders it: every key, empty defaults included.
+    /// Tenant names, role names and permissions are joined here, at read time.
     pub fn render(&self, u: &User) -> Value {
-        let role_perms = |names: &[String]| -> Vec<String> {
-            let mut out: Vec<String> = Vec::new();
-            for p in names
-                .iter()
-                .filter_map(|n| self.role(n))
-                .flat_map(|r| r.permissions.iter())
-            {
-                if !out.contains(p) {
-                    out.push(p.clone());
-                }
-            }
-            out
-        };
         let tenants: Vec<Value> = u
             .tenants
             .iter()
@@ -384,8 +482,8 @@ impl Store {
                 json!({
                     "tenantId": t.tenant_id,
                     "tenantName": self.tenant(&t.tenant_id).map(|x| x.name.as_str()).unwrap_or(""),
-                    "roleNames": t.role_names,
-                    "permissions": role_perms(&t.role_names),
+                    "roleNames": self.role_names(&t.role_ids),
+                    "permissions": self.role_permissions(&t.role_ids),
                 })
             })
             .collect();
@@ -400,7 +498,7 @@ impl Store {
             "phone": u.phone,
             "verifiedEmail": u.verified_email,
             "verifiedPhone": u.verified_phone,
-            "roleNames": u.role_names,
+            "roleNames": self.role_names(&u.role_ids),
             "userTenants": tenants,
             "status": u.status,
             "externalIds": u.external_ids,
@@ -417,7 +515,7 @@ impl Store {
             "password": u.password,
             "push": u.push,
             "editable": u.editable,
-            "permissions": role_perms(&u.role_names),
+            "permissions": self.role_permissions(&u.role_ids),
             "ssoAppIds": u.sso_app_ids,
         })
     }

@@ -737,7 +737,7 @@ async fn sample_users_are_varied_and_deterministic() {
     assert!(a
         .users
         .iter()
-        .any(|u| u.tenants.is_empty() && !u.role_names.is_empty()));
+        .any(|u| u.tenants.is_empty() && !u.role_ids.is_empty()));
     // Every value passes its own definition.
     for u in &a.users {
         for (k, v) in &u.custom_attributes {

@@ -169,6 +169,9 @@ pub enum To {
     Spread,
     /// It is the body (a bare array).
     Whole,
+    /// Into the path, in place of `{name}`, percent-encoded (an ID holding `/` or `?` must
+    /// not reach another URL).
+    Path(&'static str),
 }
 
 /// A positional argument, in node-sdk's order.
@@ -202,6 +205,16 @@ impl Arg {
             ty: Ty::Obj(schema),
             need: Need::Optional,
             to: To::Spread,
+        }
+    }
+
+    /// A required argument that goes into the path in place of `{placeholder}`.
+    pub const fn path(name: &'static str, ty: Ty, placeholder: &'static str) -> Self {
+        Self {
+            name,
+            ty,
+            need: Need::Required,
+            to: To::Path(placeholder),
         }
     }
 
@@ -605,6 +618,7 @@ pub fn build<V: Value>(row: &'static Row, args: &[V]) -> Result<Request, Error> 
     let has_body = !matches!(row.method, Method::Get | Method::Delete);
     let mut body = has_body.then(V::object);
     let mut query = Vec::new();
+    let mut url_path = row.path.to_string();
     let undefined = V::undefined();
     for (i, arg) in row.args.iter().enumerate() {
         let mut given = args.get(i).unwrap_or(&undefined);
@@ -638,6 +652,11 @@ pub fn build<V: Value>(row: &'static Row, args: &[V]) -> Result<Request, Error> 
                 }
             }
             To::Whole => body = Some(sent),
+            To::Path(placeholder) => {
+                let mut encoded = String::new();
+                super::encode_component(&sent.display(), &mut encoded);
+                url_path = url_path.replace(&format!("{{{placeholder}}}"), &encoded);
+            }
         }
     }
     if let Some(b) = &mut body {
@@ -651,7 +670,7 @@ pub fn build<V: Value>(row: &'static Row, args: &[V]) -> Result<Request, Error> 
     };
     Ok(Request {
         method: row.method,
-        path: row.path,
+        path: url_path,
         query,
         body,
         unwrap: row.unwrap,

@@ -57,8 +57,8 @@ pub enum Unwrap {
 pub struct Request {
     /// HTTP method.
     pub method: Method,
-    /// Path, starting with `/v1` or `/v2`.
-    pub path: &'static str,
+    /// Path, starting with `/v1` or `/v2`, its parameters filled in and percent-encoded.
+    pub path: String,
     /// Query parameters, in order.
     pub query: Vec<(&'static str, String)>,
     /// JSON body, when the method carries one.
@@ -75,7 +75,7 @@ impl Request {
     pub fn bodiless(method: Method, path: &'static str, unwrap: Unwrap) -> Self {
         Self {
             method,
-            path,
+            path: path.to_string(),
             query: Vec::new(),
             body: None,
             unwrap,
@@ -94,7 +94,7 @@ impl Request {
     pub fn url(&self, base_url: &str) -> String {
         let mut url = String::with_capacity(base_url.len() + self.path.len() + 32);
         url.push_str(base_url.trim_end_matches('/'));
-        url.push_str(self.path);
+        url.push_str(&self.path);
         for (i, (key, value)) in self.query.iter().enumerate() {
             url.push(if i == 0 { '?' } else { '&' });
             url.push_str(key);
@@ -106,7 +106,7 @@ impl Request {
 }
 
 /// Percent-encodes like `encodeURIComponent`.
-fn encode_component(value: &str, out: &mut String) {
+pub(crate) fn encode_component(value: &str, out: &mut String) {
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
     for byte in value.bytes() {
         match byte {

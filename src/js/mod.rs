@@ -57,12 +57,17 @@ pub(crate) fn to_js_error(err: &Error) -> JsValue {
 
 mod value;
 
-/// The names of the `descope.user` methods: the catalogue's rows.
-#[wasm_bindgen(js_name = userMethods)]
-pub fn user_methods() -> Array {
-    catalogue::user::ROWS
+/// The catalogue's groups and their functions, `[[group, [name, …]], …]`: the package
+/// builds `descope.<group>.<name>` from it.
+#[wasm_bindgen(js_name = functions)]
+pub fn functions() -> Array {
+    catalogue::GROUPS
         .iter()
-        .map(|r| JsValue::from_str(r.name))
+        .map(|(group, rows)| {
+            let names: Array = rows.iter().map(|r| JsValue::from_str(r.name)).collect();
+            let pair: Array = [JsValue::from_str(group), names.into()].iter().collect();
+            JsValue::from(pair)
+        })
         .collect()
 }
 
@@ -285,8 +290,13 @@ impl JsClient {
     /// a `DescopeError`. Arguments are checked before anything is sent.
     #[wasm_bindgen(js_name = callUser)]
     pub fn call_user(&self, method: &str, args: &Array) -> Promise {
+        self.call("user", method, args)
+    }
+
+    /// Calls `descope.<group>.<method>(...args)`, as [`JsClient::call_user`] does for users.
+    pub fn call(&self, group: &str, method: &str, args: &Array) -> Promise {
         let args: Vec<value::Js> = args.iter().map(value::Js).collect();
-        let prepared = engine::prepare("user", method, &args);
+        let prepared = engine::prepare(group, method, &args);
         let session = Rc::clone(&self.session);
         let (options, signal, key_fn) = (self.options, self.signal.clone(), self.key_fn.clone());
         future_to_promise(async move {

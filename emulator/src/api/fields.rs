@@ -183,24 +183,26 @@ fn roles(store: &mut Store, call: &Call, change: Change) -> ApiResult<Value> {
             Ok((names, tenant))
         },
         |store, u: &mut User, (names, tenant)| {
-            if change != Change::Remove {
-                store.check_roles(&names)?;
+            let scope = tenant.as_deref().unwrap_or("");
+            if let Some(t) = &tenant {
+                store.check_tenant(t)?;
             }
+            if change != Change::Remove {
+                store.check_tenant_roles(scope, &names)?;
+            }
+            let ids = store.role_ids(scope, &names);
             let list = match &tenant {
-                None => &mut u.role_names,
-                Some(t) => {
-                    store.check_tenant(t)?;
-                    match u.tenants.iter_mut().find(|x| x.tenant_id == *t) {
-                        Some(ut) => &mut ut.role_names,
-                        None => {
-                            return Err(ApiError::invalid(format!(
-                                "user is not a member of tenant \"{t}\""
-                            )))
-                        }
+                None => &mut u.role_ids,
+                Some(t) => match u.tenants.iter_mut().find(|x| x.tenant_id == *t) {
+                    Some(ut) => &mut ut.role_ids,
+                    None => {
+                        return Err(ApiError::invalid(format!(
+                            "user is not a member of tenant \"{t}\""
+                        )))
                     }
-                }
+                },
             };
-            change_list(list, names, change);
+            change_list(list, ids, change);
             Ok(())
         },
     )
@@ -230,7 +232,7 @@ fn tenant(store: &mut Store, call: &Call, add: bool) -> ApiResult<Value> {
                 if u.tenant(&tenant_id).is_none() {
                     u.tenants.push(crate::store::UserTenant {
                         tenant_id,
-                        role_names: Vec::new(),
+                        role_ids: Vec::new(),
                     });
                 }
             } else {

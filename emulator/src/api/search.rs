@@ -51,6 +51,8 @@ struct Search {
     totp: bool,
     webauthn: bool,
     scim: bool,
+    /// `tenantIds` also match users of those tenants' sub-tenants, at any depth.
+    include_sub_tenants: bool,
 }
 
 fn count(o: &mut Obj, key: &str) -> ApiResult<usize> {
@@ -157,13 +159,14 @@ impl Search {
         }
         read_tenant_roles(o, "tenantRoleIds", &mut s.tenant_roles)?;
         read_tenant_roles(o, "tenantRoleNames", &mut s.tenant_roles)?;
-        // Accepted and ignored: the emulator has no sub-tenants and returns all columns.
-        o.bool(&["includeSubTenants"])?;
+        s.include_sub_tenants = o.bool(&["includeSubTenants"])?.unwrap_or(false);
+        // Accepted and ignored: the emulator always returns every column.
         o.str_list(&["selectedColumns"])?;
         Ok(s)
     }
 
-    fn matches(&self, u: &User) -> bool {
+    fn matches(&self, store: &Store, u: &User) -> bool {
+        let named = |ids: &[String], r: &str| ids.iter().any(|id| store.role_name(id) == r);
         let any = |want: &[String], have: &dyn Fn(&str) -> bool| {
             want.is_empty() || want.iter().any(|w| have(w))
         };
@@ -183,10 +186,7 @@ impl Search {
             && any(&self.phones, &|p| u.phone == p)
             && any(&self.statuses, &|s| u.status == s)
             && any(&self.role_names, &|r| {
-                u.role_names.iter().any(|x| x == r)
-                    || u.tenants
-                        .iter()
-                        .any(|t| t.role_names.iter().any(|x| x == r))
+                named(&u.role_ids, r) || u.tenants.iter().any(|t| named(&t.role_ids, r))
             })
             && any(&self.tenant_ids, &|t| u.tenant(t).is_some())
             && any(&self.sso_app_ids, &|a| u.sso_app_ids.iter().any(|x| x == a))
@@ -204,7 +204,8 @@ impl Search {
             })
             && self.tenant_roles.iter().all(|tr| {
                 u.tenant(&tr.tenant).is_some_and(|t| {
-                    let has = |r: &String| t.role_names.contains(r);
+                    // Role IDs or names (the emulator accepted names here before roles had IDs).
+                    let has = |r: &String| t.role_ids.contains(r) || named(&t.role_ids, r);
                     if tr.all {
                         tr.values.iter().all(has)
                     } else {
@@ -276,11 +277,23 @@ fn run(store: &Store, call: &Call, test_path: bool) -> ApiResult<Value> {
     let mut o = call.obj()?;
     let mut q = Search::read(&mut o)?;
     o.finish()?;
+    if q.include_sub_tenants {
+        let mut i = 0;
+        while i < q.tenant_ids.len() {
+            let parent = q.tenant_ids[i].clone();
+            for t in store.tenants.iter().filter(|t| t.parent == parent) {
+                if !q.tenant_ids.contains(&t.id) {
+                    q.tenant_ids.push(t.id.clone());
+                }
+            }
+            i += 1;
+        }
+    }
     if test_path {
         q.with_test = true;
         q.test_only = true;
     }
-    let mut hits: Vec<&User> = store.users.iter().filter(|u| q.matches(u)).collect();
+    let mut hits: Vec<&User> = store.users.iter().filter(|u| q.matches(store, u)).collect();
     if !q.sort.is_empty() {
         hits.sort_by(|a, b| {
             for (field, desc) in &q.sort {

@@ -51,7 +51,7 @@ test("npm pack, installed into a fresh project, works by name", async () => {
   const { stdout } = await run("npm", ["pack", "--pack-destination", scratch, "--json"], { cwd: pkgDir });
   const [{ filename, files }] = JSON.parse(stdout);
   const packed = files.map((f) => f.path);
-  for (const must of ["package.json", "index.d.ts", "node.js", "web.js", "workerd.js", "edge-light.js", "dist/descope_mgmt_bg.wasm", "dist/node.cjs", "dist/error.js"]) {
+  for (const must of ["package.json", "index.d.ts", "node.js", "web.js", "workerd.js", "edge-light.js", "dist/descope_mgmt_bg.wasm", "dist/node.cjs", "dist/node.mjs", "dist/error.js"]) {
     assert.ok(packed.includes(must), `${must} is not in the tarball`);
   }
   assert.equal(packed.filter((p) => p.endsWith(".wasm")).length, 1, "one wasm file, shared by every runtime");

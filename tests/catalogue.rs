@@ -336,3 +336,45 @@ fn path_parameters_are_encoded_and_absent_query_values_left_out() {
     let err = engine::build(&ROW, &Arg::list(&[json!("")])).unwrap_err();
     assert_eq!(err.argument(), Some("id"));
 }
+
+#[test]
+fn truthy_only_arguments_and_string_defaults() {
+    use descope_mgmt::api::engine::{Arg as Param, Const, Need, Row, Ty};
+    use descope_mgmt::api::Unwrap;
+    // node-sdk's `if (ssoId) body.ssoId = ssoId` and default parameters, as rows say them.
+    static ROW: Row = Row::new(
+        "test",
+        "link",
+        "link",
+        Method::Post,
+        "/v1/mgmt/test/link",
+        Unwrap::Whole,
+        "A row of this test only.",
+    )
+    .args(&[
+        Param {
+            need: Need::Truthy,
+            ..Param::new("ssoId", Ty::Str, "ssoId")
+        },
+        Param::new("kind", Ty::Str, "kind").or(Const::Str("saml")),
+        Param::new("ratio", Ty::Num, "ratio").opt(),
+    ]);
+    let body = |args: Value| {
+        let Value::Array(args) = args else { panic!() };
+        let r = engine::build(&ROW, &Arg::list(&args)).unwrap();
+        serde_json::from_str::<Value>(r.body.as_deref().unwrap()).unwrap()
+    };
+    for falsy in [json!(""), json!(null)] {
+        assert_eq!(body(json!([falsy])), json!({"kind": "saml"}));
+    }
+    assert_eq!(
+        body(json!(["s1", "oidc", 0.5])),
+        json!({"ssoId": "s1", "kind": "oidc", "ratio": 0.5})
+    );
+    assert_eq!(
+        body(json!(["s1", null])),
+        json!({"ssoId": "s1", "kind": null})
+    );
+    let err = engine::build(&ROW, &Arg::list(&[json!("s"), json!("k"), json!("x")])).unwrap_err();
+    assert_eq!(err.argument(), Some("ratio"));
+}

@@ -21,7 +21,7 @@ const ONLY = process.env.DIFF_ONLY ? new RegExp(process.env.DIFF_ONLY) : null;
 
 const readJson = (rel) => JSON.parse(readFileSync(new URL(rel, import.meta.url), "utf8"));
 const USER_VECTORS = readJson("../vectors/node-sdk-requests.json");
-// A copy of /work/shared/conformance/node-sdk-management-requests.json (the other 24 groups).
+// A copy of ../shared/conformance/node-sdk-management-requests.json (the other 24 groups).
 const MANAGEMENT_VECTORS = readJson("../vectors/node-sdk-management-requests.json");
 
 // ---------------------------------------------------------------- canned answers of user calls

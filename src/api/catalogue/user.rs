@@ -57,8 +57,8 @@ pub static ASSOCIATED_TENANT: Schema = Schema {
 
 static TENANT_OBJ: Ty = Ty::Obj(&ASSOCIATED_TENANT);
 
-/// The user fields of create, createTestUser, invite and update (`roles` → `roleNames`).
-const USER_FIELDS: &[Field] = &[
+/// The fields every user-writing call shares (`roles` → `roleNames`).
+const PERSON_FIELDS: &[Field] = &[
     f("email", Ty::Str),
     f("phone", Ty::Str),
     f("displayName", Ty::Str),
@@ -71,6 +71,9 @@ const USER_FIELDS: &[Field] = &[
     f("picture", Ty::Str),
     f("verifiedEmail", Ty::Bool),
     f("verifiedPhone", Ty::Bool),
+];
+/// The rest of the user fields of create, createTestUser, invite and update.
+const USER_FIELDS: &[Field] = &[
     f("additionalLoginIds", Ty::Strings),
     f("ssoAppIds", Ty::Strings),
 ];
@@ -87,36 +90,24 @@ const INVITE_FIELDS: &[Field] = &[
 /// Options of `create`.
 pub static CREATE_OPTIONS: Schema = Schema {
     name: "UserOptions",
-    fields: &[USER_FIELDS, TEMPLATE_ID],
+    fields: &[PERSON_FIELDS, USER_FIELDS, TEMPLATE_ID],
     rule: Rule::None,
 };
 /// Options of `createTestUser` and `update`.
 pub static UPDATE_OPTIONS: Schema = Schema {
     name: "UpdateUserOptions",
-    fields: &[USER_FIELDS],
+    fields: &[PERSON_FIELDS, USER_FIELDS],
     rule: Rule::None,
 };
 /// Options of `invite`.
 pub static INVITE_OPTIONS: Schema = Schema {
     name: "InviteOptions",
-    fields: &[USER_FIELDS, TEMPLATE_ID, INVITE_FIELDS],
+    fields: &[PERSON_FIELDS, USER_FIELDS, TEMPLATE_ID, INVITE_FIELDS],
     rule: Rule::None,
 };
 
-/// What `patch` changes: only the keys given.
+/// What `patch` changes besides the shared fields: only the keys given.
 const PATCH_FIELDS: &[Field] = &[
-    f("email", Ty::Str),
-    f("phone", Ty::Str),
-    f("displayName", Ty::Str),
-    f("givenName", Ty::Str),
-    f("middleName", Ty::Str),
-    f("familyName", Ty::Str),
-    f("roles", Ty::Strings).wire("roleNames"),
-    f("userTenants", Ty::List(&TENANT_OBJ)),
-    f("customAttributes", Ty::Map(&Ty::Attr)),
-    f("picture", Ty::Str),
-    f("verifiedEmail", Ty::Bool),
-    f("verifiedPhone", Ty::Bool),
     f("ssoAppIds", Ty::Strings),
     f("scim", Ty::Bool),
     f("status", Ty::Enum("UserStatus", STATUSES)),
@@ -128,13 +119,13 @@ const BATCH_LOGIN: &[Field] = &[f("loginIdOrUserId", Ty::Id), f("loginId", Ty::I
 /// Options of `patch`.
 pub static PATCH_OPTIONS: Schema = Schema {
     name: "PatchUserOptions",
-    fields: &[PATCH_FIELDS],
+    fields: &[PERSON_FIELDS, PATCH_FIELDS],
     rule: Rule::None,
 };
 /// An entry of `patchBatch`.
 pub static PATCH_BATCH_USER: Schema = Schema {
     name: "PatchBatchUser",
-    fields: &[BATCH_LOGIN, PATCH_FIELDS],
+    fields: &[BATCH_LOGIN, PERSON_FIELDS, PATCH_FIELDS],
     rule: Rule::BatchLoginId,
 };
 
@@ -220,19 +211,8 @@ pub static BATCH_USER: Schema = Schema {
     name: "BatchUser",
     fields: &[
         BATCH_LOGIN,
+        PERSON_FIELDS,
         &[
-            f("email", Ty::Str),
-            f("phone", Ty::Str),
-            f("displayName", Ty::Str),
-            f("givenName", Ty::Str),
-            f("middleName", Ty::Str),
-            f("familyName", Ty::Str),
-            f("roles", Ty::Strings).wire("roleNames"),
-            f("userTenants", Ty::List(&TENANT_OBJ)),
-            f("customAttributes", Ty::Map(&Ty::Attr)),
-            f("picture", Ty::Str),
-            f("verifiedEmail", Ty::Bool),
-            f("verifiedPhone", Ty::Bool),
             f("test", Ty::Bool),
             f("additionalLoginIds", Ty::Strings),
             f("ssoAppIds", Ty::Strings),

@@ -1,4 +1,6 @@
 import type { SearchRequest, UserFunctions } from "./user-functions.js";
+import type { PermissionFunctions } from "./permission-functions.js";
+export type { NewPermission, PermissionFunctions, PermissionUpdate } from "./permission-functions.js";
 // The request types, generated from the catalogue's schemas.
 export type {
   AssociatedTenant,
@@ -122,6 +124,15 @@ export interface User {
  */
 export type Empty = Record<string, unknown>;
 
+/** A permission (`permission.loadAll`). */
+export interface Permission {
+  id?: string;
+  name: string;
+  description?: string;
+  /** One of the system permissions (Impersonate, User Admin, SSO Admin). */
+  systemDefault?: boolean;
+}
+
 /** A test user's OTP code. */
 export interface GeneratedOtp {
   loginId: string;
@@ -239,6 +250,8 @@ export declare class DescopeManagement {
   /** A view whose calls use other options; it shares the configuration. */
   with(options: CallOptions): DescopeManagement;
   readonly user: UserManagement;
+  /** `management.permission`: project-wide permissions. */
+  readonly permission: PermissionFunctions;
 }
 
 /** Bytes of wasm memory the module holds (a diagnostic, for leak checks). */

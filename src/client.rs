@@ -29,7 +29,10 @@ use crate::error::Error;
 use crate::models::SearchRequest;
 use crate::session::{CallOptions, Session};
 
+mod permission;
 mod user;
+
+pub use permission::PermissionApi;
 
 /// A Descope management client: `Clone + Send + Sync`, cheap to clone (an `Arc` inside), so
 /// it can live in a `static OnceLock`, an axum state or a Leptos context. Cloning it (or
@@ -180,14 +183,19 @@ pub struct UserApi<'c> {
     client: &'c Client,
 }
 
+/// A call of `row` with `args` (the generated methods of every group make theirs here).
+fn call<T>(client: &Client, row: &'static Row, args: Vec<Result<Arg, Error>>) -> Call<T> {
+    Call {
+        client: client.clone(),
+        row,
+        args: args.into_iter().collect(),
+        output: PhantomData,
+    }
+}
+
 impl<'c> UserApi<'c> {
     fn call<T>(&self, row: &'static Row, args: Vec<Result<Arg, Error>>) -> Call<T> {
-        Call {
-            client: self.client.clone(),
-            row,
-            args: args.into_iter().collect(),
-            output: PhantomData,
-        }
+        call(self.client, row, args)
     }
 
     /// Every page of a search, `page_size` users at a time, stopping at `total` or at a

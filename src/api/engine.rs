@@ -275,6 +275,9 @@ pub struct Row {
     pub creates: bool,
     /// Deprecated by node-sdk.
     pub deprecated: bool,
+    /// Arguments (by position) of which at least one must be a non-empty list: an empty
+    /// batch delete may be read by the service as "all".
+    pub one_of: &'static [usize],
     /// One line for the docs.
     #[cfg(not(target_arch = "wasm32"))]
     pub doc: &'static str,
@@ -307,6 +310,7 @@ impl Row {
             returns: "Empty",
             creates: false,
             deprecated: false,
+            one_of: &[],
             #[cfg(not(target_arch = "wasm32"))]
             doc,
         }
@@ -339,6 +343,11 @@ impl Row {
             creates: true,
             ..self
         }
+    }
+
+    /// At least one of these arguments must be a non-empty list.
+    pub const fn one_of(self, one_of: &'static [usize]) -> Self {
+        Self { one_of, ..self }
     }
 
     /// node-sdk deprecates it.
@@ -658,6 +667,26 @@ pub fn build<V: Value>(row: &'static Row, args: &[V]) -> Result<Request, Error> 
                 url_path = url_path.replace(&format!("{{{placeholder}}}"), &encoded);
             }
         }
+    }
+    if !row.one_of.is_empty()
+        && !row.one_of.iter().any(|&i| {
+            args.get(i)
+                .is_some_and(|v| v.kind() == Kind::Array && !v.items().is_empty())
+        })
+    {
+        let names: Vec<&str> = row
+            .one_of
+            .iter()
+            .filter_map(|&i| row.args.get(i))
+            .map(|a| a.name)
+            .collect();
+        return Err(Error::invalid_argument(
+            names.first().copied().unwrap_or("arguments"),
+            format!(
+                "and {} cannot all be empty: the service may read that as all",
+                names.get(1..).unwrap_or_default().join(", ")
+            ),
+        ));
     }
     if let Some(b) = &mut body {
         for (key, value) in row.consts {

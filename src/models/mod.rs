@@ -17,11 +17,14 @@ pub use batch::{
     HashedPassword, PasswordObject, SaltedIterated, Sha,
 };
 pub use login::{DeliveryMethod, LoginOptions, SignUpUser};
-pub use options::{AssociatedTenant, Nullable, ProviderTokenOptions, UserOptions};
+pub use options::{
+    AssociatedTenant, NewPermission, Nullable, PermissionUpdate, ProviderTokenOptions, UserOptions,
+};
 pub use patch::PatchOptions;
 pub use responses::{
     AttributeOption, CustomAttribute, EmbeddedLink, Empty, GeneratedLink, GeneratedOtp,
-    ImportFailure, ImportResponse, License, ProviderToken, TrustedDevice, UserHistory, UserPasskey,
+    ImportFailure, ImportResponse, License, Permission, ProviderToken, TrustedDevice, UserHistory,
+    UserPasskey,
 };
 pub use search::{
     AttributeFilter, FilterValue, RoleFilter, SearchRequest, SearchResponse, SortItem,

@@ -191,6 +191,37 @@ pub struct ProviderTokenOptions {
     pub force_refresh: Option<bool>,
 }
 
+/// A permission to create (`permission.createBatch`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct NewPermission {
+    /// Name.
+    pub name: String,
+    /// Description.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Ignored by the service (node-sdk's type carries it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub system_default: Option<bool>,
+}
+
+/// A permission to update, by `id` or by `name` (`permission.updateBatch`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct PermissionUpdate {
+    /// ID.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// Current name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// New name.
+    pub new_name: String,
+    /// Description (left out: emptied, as update is a full overwrite).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

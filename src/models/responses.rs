@@ -263,3 +263,24 @@ pub struct Empty {
     #[serde(flatten)]
     pub extra: BTreeMap<String, Value>,
 }
+
+/// A permission (`permission.loadAll`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Permission {
+    /// ID, when the service sends one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// Name, unique in the project.
+    #[serde(default)]
+    pub name: String,
+    /// Description.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// One of the system permissions (`Impersonate`, `User Admin`, `SSO Admin`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub system_default: Option<bool>,
+    /// Any other keys the service sent.
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, Value>,
+}

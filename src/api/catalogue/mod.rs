@@ -8,12 +8,13 @@
 //! keys, what the answer unwraps to, and whether it creates. `grep` a path and you land on
 //! its row.
 
+pub mod permission;
 pub mod user;
 
 use super::engine::Row;
 
 /// Every group, by node-sdk's name.
-pub const GROUPS: &[(&str, &[Row])] = &[("user", user::ROWS)];
+pub const GROUPS: &[(&str, &[Row])] = &[("user", user::ROWS), ("permission", permission::ROWS)];
 
 /// The rows of `group`.
 pub fn group(name: &str) -> Option<&'static [Row]> {

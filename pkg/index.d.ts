@@ -1,6 +1,8 @@
 import type { SearchRequest, UserFunctions } from "./user-functions.js";
 import type { PermissionFunctions } from "./permission-functions.js";
 export type { NewPermission, PermissionFunctions, PermissionUpdate } from "./permission-functions.js";
+import type { RoleFunctions } from "./role-functions.js";
+export type { NewRole, RoleFunctions, RoleSearchOptions, RoleUpdate } from "./role-functions.js";
 // The request types, generated from the catalogue's schemas.
 export type {
   AssociatedTenant,
@@ -133,6 +135,20 @@ export interface Permission {
   systemDefault?: boolean;
 }
 
+/** A role (`role.loadAll`, `search`, the batches). */
+export interface Role {
+  id?: string;
+  name: string;
+  description?: string;
+  permissionNames?: string[];
+  /** Seconds. */
+  createdTime?: number | string;
+  /** Empty or absent for a project role. */
+  tenantId?: string;
+  default?: boolean;
+  private?: boolean;
+}
+
 /** A test user's OTP code. */
 export interface GeneratedOtp {
   loginId: string;
@@ -252,6 +268,8 @@ export declare class DescopeManagement {
   readonly user: UserManagement;
   /** `management.permission`: project-wide permissions. */
   readonly permission: PermissionFunctions;
+  /** `management.role`: project and tenant roles. */
+  readonly role: RoleFunctions;
 }
 
 /** Bytes of wasm memory the module holds (a diagnostic, for leak checks). */

@@ -30,9 +30,11 @@ use crate::models::SearchRequest;
 use crate::session::{CallOptions, Session};
 
 mod permission;
+mod role;
 mod user;
 
 pub use permission::PermissionApi;
+pub use role::RoleApi;
 
 /// A Descope management client: `Clone + Send + Sync`, cheap to clone (an `Arc` inside), so
 /// it can live in a `static OnceLock`, an axum state or a Leptos context. Cloning it (or

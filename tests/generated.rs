@@ -23,6 +23,9 @@ fn model(schema: &str) -> &'static str {
         "CustomAttribute" => "CustomAttribute",
         "NewPermission" => "NewPermission",
         "PermissionUpdate" => "PermissionUpdate",
+        "NewRole" => "NewRole",
+        "RoleUpdate" => "RoleUpdate",
+        "RoleSearchOptions" => "RoleSearchOptions",
         other => panic!("no Rust model for schema {other}: add it to tests/generated.rs"),
     }
 }
@@ -50,7 +53,9 @@ fn output(returns: &str) -> String {
     let named = |t: &str| match t {
         "SearchResponse" | "User" | "BatchResponse" | "Empty" | "ImportResponse"
         | "ProviderToken" | "TrustedDevice" | "UserHistory" | "UserPasskey" | "CustomAttribute"
-        | "GeneratedOtp" | "GeneratedLink" | "EmbeddedLink" | "Permission" => t.to_string(),
+        | "GeneratedOtp" | "GeneratedLink" | "EmbeddedLink" | "Permission" | "Role" => {
+            t.to_string()
+        }
         "EnchantedLink" => "GeneratedLink".to_string(),
         other => panic!("no Rust type for {other}: add it to tests/generated.rs"),
     };

@@ -624,7 +624,10 @@ fn object<V: Value>(schema: &'static Schema, v: &V, path: &Path<'_>) -> Result<V
 /// Builds the request of `row` from positional `args`, checking every argument first:
 /// nothing is sent when this fails.
 pub fn build<V: Value>(row: &'static Row, args: &[V]) -> Result<Request, Error> {
-    let has_body = !matches!(row.method, Method::Get | Method::Delete);
+    // A row whose body is one argument has no body when that argument is left out (node-sdk
+    // sends none).
+    let whole = row.args.iter().any(|a| a.to == To::Whole);
+    let has_body = !matches!(row.method, Method::Get | Method::Delete) && !whole;
     let mut body = has_body.then(V::object);
     let mut query = Vec::new();
     let mut url_path = row.path.to_string();

@@ -18,13 +18,14 @@ pub use batch::{
 };
 pub use login::{DeliveryMethod, LoginOptions, SignUpUser};
 pub use options::{
-    AssociatedTenant, NewPermission, Nullable, PermissionUpdate, ProviderTokenOptions, UserOptions,
+    AssociatedTenant, NewPermission, NewRole, Nullable, PermissionUpdate, ProviderTokenOptions,
+    RoleSearchOptions, RoleUpdate, UserOptions,
 };
 pub use patch::PatchOptions;
 pub use responses::{
     AttributeOption, CustomAttribute, EmbeddedLink, Empty, GeneratedLink, GeneratedOtp,
-    ImportFailure, ImportResponse, License, Permission, ProviderToken, TrustedDevice, UserHistory,
-    UserPasskey,
+    ImportFailure, ImportResponse, License, Permission, ProviderToken, Role, TrustedDevice,
+    UserHistory, UserPasskey,
 };
 pub use search::{
     AttributeFilter, FilterValue, RoleFilter, SearchRequest, SearchResponse, SortItem,

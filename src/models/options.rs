@@ -222,6 +222,85 @@ pub struct PermissionUpdate {
     pub description: Option<String>,
 }
 
+/// A role to create (`role.createBatch`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct NewRole {
+    /// Name.
+    pub name: String,
+    /// Description.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Its permissions, by name (they must exist).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub permission_names: Option<Vec<String>>,
+    /// Its tenant (none: a project role).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tenant_id: Option<String>,
+    /// Given to users created without any role.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default: Option<bool>,
+    /// Hidden from tenant admins.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub private: Option<bool>,
+}
+
+/// A role to update, by `id` or by `name` (`role.updateBatch`): a full overwrite.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct RoleUpdate {
+    /// ID.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// Current name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// New name.
+    pub new_name: String,
+    /// Description.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Its permissions, by name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub permission_names: Option<Vec<String>>,
+    /// Its tenant.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tenant_id: Option<String>,
+    /// Given to users created without any role.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default: Option<bool>,
+    /// Hidden from tenant admins.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub private: Option<bool>,
+}
+
+/// `role.search`'s options (no paging, no total).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct RoleSearchOptions {
+    /// Roles of these tenants.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tenant_ids: Option<Vec<String>>,
+    /// Roles of these names.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role_names: Option<Vec<String>>,
+    /// Names containing this (case-insensitive).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role_name_like: Option<String>,
+    /// Roles with these permissions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub permission_names: Option<Vec<String>>,
+    /// With `tenant_ids`: the project roles too.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub include_project_roles: Option<bool>,
+    /// Roles of these IDs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role_ids: Option<Vec<String>>,
+    /// Free text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

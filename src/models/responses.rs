@@ -284,3 +284,36 @@ pub struct Permission {
     #[serde(flatten)]
     pub extra: BTreeMap<String, Value>,
 }
+
+/// A role (`role.loadAll`, `search`, the batches).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Role {
+    /// ID.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// Name, unique within its tenant (or among project roles).
+    #[serde(default)]
+    pub name: String,
+    /// Description.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Its permissions, by name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub permission_names: Option<Vec<String>>,
+    /// Created (seconds; sent as number or string).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created_time: Option<Value>,
+    /// Its tenant; empty or absent for a project role.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tenant_id: Option<String>,
+    /// Given to users created without any role.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default: Option<bool>,
+    /// Hidden from tenant admins.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub private: Option<bool>,
+    /// Any other keys the service sent.
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, Value>,
+}

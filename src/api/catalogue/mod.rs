@@ -9,12 +9,17 @@
 //! its row.
 
 pub mod permission;
+pub mod role;
 pub mod user;
 
 use super::engine::Row;
 
 /// Every group, by node-sdk's name.
-pub const GROUPS: &[(&str, &[Row])] = &[("user", user::ROWS), ("permission", permission::ROWS)];
+pub const GROUPS: &[(&str, &[Row])] = &[
+    ("user", user::ROWS),
+    ("permission", permission::ROWS),
+    ("role", role::ROWS),
+];
 
 /// The rows of `group`.
 pub fn group(name: &str) -> Option<&'static [Row]> {

@@ -2,6 +2,8 @@ import type { SearchRequest, UserFunctions } from "./user-functions.js";
 import type { PermissionFunctions } from "./permission-functions.js";
 export type { NewPermission, PermissionFunctions, PermissionUpdate } from "./permission-functions.js";
 import type { RoleFunctions } from "./role-functions.js";
+import type { GroupFunctions } from "./group-functions.js";
+export type { GroupFunctions } from "./group-functions.js";
 export type { NewRole, RoleFunctions, RoleSearchOptions, RoleUpdate } from "./role-functions.js";
 // The request types, generated from the catalogue's schemas.
 export type {
@@ -149,6 +151,22 @@ export interface Role {
   private?: boolean;
 }
 
+/** A member of a group. */
+export interface GroupMember {
+  loginId?: string;
+  userId?: string;
+  display?: string;
+}
+
+/** A tenant's IdP group, from SCIM or JIT provisioning. */
+export interface Group {
+  id: string;
+  display?: string;
+  members?: GroupMember[];
+  source?: "scim" | "jit" | string;
+  ssoId?: string;
+}
+
 /** A test user's OTP code. */
 export interface GeneratedOtp {
   loginId: string;
@@ -270,6 +288,8 @@ export declare class DescopeManagement {
   readonly permission: PermissionFunctions;
   /** `management.role`: project and tenant roles. */
   readonly role: RoleFunctions;
+  /** `management.group`: a tenant's IdP groups (read-only). */
+  readonly group: GroupFunctions;
 }
 
 /** Bytes of wasm memory the module holds (a diagnostic, for leak checks). */

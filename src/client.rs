@@ -29,10 +29,12 @@ use crate::error::Error;
 use crate::models::SearchRequest;
 use crate::session::{CallOptions, Session};
 
+mod group;
 mod permission;
 mod role;
 mod user;
 
+pub use group::GroupApi;
 pub use permission::PermissionApi;
 pub use role::RoleApi;
 

@@ -53,7 +53,7 @@ fn output(returns: &str) -> String {
     let named = |t: &str| match t {
         "SearchResponse" | "User" | "BatchResponse" | "Empty" | "ImportResponse"
         | "ProviderToken" | "TrustedDevice" | "UserHistory" | "UserPasskey" | "CustomAttribute"
-        | "GeneratedOtp" | "GeneratedLink" | "EmbeddedLink" | "Permission" | "Role" => {
+        | "GeneratedOtp" | "GeneratedLink" | "EmbeddedLink" | "Permission" | "Role" | "Group" => {
             t.to_string()
         }
         "EnchantedLink" => "GeneratedLink".to_string(),

@@ -23,9 +23,9 @@ pub use options::{
 };
 pub use patch::PatchOptions;
 pub use responses::{
-    AttributeOption, CustomAttribute, EmbeddedLink, Empty, GeneratedLink, GeneratedOtp,
-    ImportFailure, ImportResponse, License, Permission, ProviderToken, Role, TrustedDevice,
-    UserHistory, UserPasskey,
+    AttributeOption, CustomAttribute, EmbeddedLink, Empty, GeneratedLink, GeneratedOtp, Group,
+    GroupMember, ImportFailure, ImportResponse, License, Permission, ProviderToken, Role,
+    TrustedDevice, UserHistory, UserPasskey,
 };
 pub use search::{
     AttributeFilter, FilterValue, RoleFilter, SearchRequest, SearchResponse, SortItem,

@@ -317,3 +317,45 @@ pub struct Role {
     #[serde(flatten)]
     pub extra: BTreeMap<String, Value>,
 }
+
+/// A member of a group.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GroupMember {
+    /// Login ID.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub login_id: Option<String>,
+    /// User ID.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user_id: Option<String>,
+    /// Display name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub display: Option<String>,
+    /// Any other keys the service sent.
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, Value>,
+}
+
+/// A tenant's IdP group (`group.loadAllGroups` and the others).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Group {
+    /// ID.
+    #[serde(default)]
+    pub id: String,
+    /// Display name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub display: Option<String>,
+    /// Members.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub members: Option<Vec<GroupMember>>,
+    /// `scim` or `jit`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// The SSO configuration it came from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sso_id: Option<String>,
+    /// Any other keys the service sent.
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, Value>,
+}

@@ -8,6 +8,7 @@
 //! keys, what the answer unwraps to, and whether it creates. `grep` a path and you land on
 //! its row.
 
+pub mod group;
 pub mod permission;
 pub mod role;
 pub mod user;
@@ -19,6 +20,7 @@ pub const GROUPS: &[(&str, &[Row])] = &[
     ("user", user::ROWS),
     ("permission", permission::ROWS),
     ("role", role::ROWS),
+    ("group", group::ROWS),
 ];
 
 /// The rows of `group`.

@@ -4,6 +4,8 @@ export type { NewPermission, PermissionFunctions, PermissionUpdate } from "./per
 import type { RoleFunctions } from "./role-functions.js";
 import type { GroupFunctions } from "./group-functions.js";
 export type { GroupFunctions } from "./group-functions.js";
+import type { PasswordFunctions } from "./password-functions.js";
+export type { PasswordFunctions, PasswordSettings } from "./password-functions.js";
 export type { NewRole, RoleFunctions, RoleSearchOptions, RoleUpdate } from "./role-functions.js";
 // The request types, generated from the catalogue's schemas.
 export type {
@@ -151,6 +153,9 @@ export interface Role {
   private?: boolean;
 }
 
+/** A password policy as the service answers it (node-sdk passes it through). */
+export type PasswordSettingsAnswer = Record<string, boolean | number>;
+
 /** A member of a group. */
 export interface GroupMember {
   loginId?: string;
@@ -290,6 +295,8 @@ export declare class DescopeManagement {
   readonly role: RoleFunctions;
   /** `management.group`: a tenant's IdP groups (read-only). */
   readonly group: GroupFunctions;
+  /** `management.password`: the password policy of the project or a tenant. */
+  readonly password: PasswordFunctions;
 }
 
 /** Bytes of wasm memory the module holds (a diagnostic, for leak checks). */

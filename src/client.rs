@@ -30,11 +30,13 @@ use crate::models::SearchRequest;
 use crate::session::{CallOptions, Session};
 
 mod group;
+mod password;
 mod permission;
 mod role;
 mod user;
 
 pub use group::GroupApi;
+pub use password::PasswordApi;
 pub use permission::PermissionApi;
 pub use role::RoleApi;
 

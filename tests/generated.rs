@@ -26,6 +26,7 @@ fn model(schema: &str) -> &'static str {
         "NewRole" => "NewRole",
         "RoleUpdate" => "RoleUpdate",
         "RoleSearchOptions" => "RoleSearchOptions",
+        "PasswordSettings" => "PasswordSettings",
         other => panic!("no Rust model for schema {other}: add it to tests/generated.rs"),
     }
 }
@@ -57,6 +58,8 @@ fn output(returns: &str) -> String {
             t.to_string()
         }
         "EnchantedLink" => "GeneratedLink".to_string(),
+        // The answer as the service sent it (node-sdk passes it through).
+        "PasswordSettingsAnswer" => "BTreeMap<String, serde_json::Value>".to_string(),
         other => panic!("no Rust type for {other}: add it to tests/generated.rs"),
     };
     match returns.strip_suffix("[]") {
@@ -236,6 +239,7 @@ fn schema_doc(name: &str) -> &'static str {
         "RoleFilter" => "A role filter of search: any of the roles, or all of them with `and`.",
         "LoginOptions" => "Login options of the test-user and sign-up link calls.",
         "ProviderTokenOptions" => "getProviderToken's options (sent in the query; `false` when left out).",
+        "PasswordSettings" => "A password policy (a full overwrite). node-sdk's type spells `nonAlphaNumeric`; the service reads `nonAlphanumeric`, which is what is sent (either spelling is taken).",
         _ => "",
     }
 }

@@ -18,8 +18,8 @@ pub use batch::{
 };
 pub use login::{DeliveryMethod, LoginOptions, SignUpUser};
 pub use options::{
-    AssociatedTenant, NewPermission, NewRole, Nullable, PermissionUpdate, ProviderTokenOptions,
-    RoleSearchOptions, RoleUpdate, UserOptions,
+    AssociatedTenant, NewPermission, NewRole, Nullable, PasswordSettings, PermissionUpdate,
+    ProviderTokenOptions, RoleSearchOptions, RoleUpdate, UserOptions,
 };
 pub use patch::PatchOptions;
 pub use responses::{

@@ -301,6 +301,64 @@ pub struct RoleSearchOptions {
     pub text: Option<String>,
 }
 
+/// A password policy (`password.configureSettings`; a full overwrite). `non_alphanumeric`
+/// is sent as the service spells it (node-sdk's type says `nonAlphaNumeric`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct PasswordSettings {
+    /// Passwords are on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enabled: Option<bool>,
+    /// Shortest length.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_length: Option<u32>,
+    /// Needs a lowercase letter.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lowercase: Option<bool>,
+    /// Needs an uppercase letter.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub uppercase: Option<bool>,
+    /// Needs a digit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number: Option<bool>,
+    /// Needs a character that is neither.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub non_alphanumeric: Option<bool>,
+    /// Passwords expire.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expiration: Option<bool>,
+    /// After this many weeks.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expiration_weeks: Option<u32>,
+    /// Old passwords may not be reused.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reuse: Option<bool>,
+    /// How many old passwords count.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reuse_amount: Option<u32>,
+    /// Lock after failed attempts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lock: Option<bool>,
+    /// How many.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lock_attempts: Option<u32>,
+    /// Lock for a while first.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub temp_lock: Option<bool>,
+    /// After how many attempts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub temp_lock_attempts: Option<u32>,
+    /// For how long (seconds).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub temp_lock_duration: Option<u32>,
+    /// Check the password's strength.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enable_password_strength: Option<bool>,
+    /// The lowest score accepted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub password_strength_score: Option<u32>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

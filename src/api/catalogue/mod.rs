@@ -9,6 +9,7 @@
 //! its row.
 
 pub mod group;
+pub mod password;
 pub mod permission;
 pub mod role;
 pub mod user;
@@ -21,6 +22,7 @@ pub const GROUPS: &[(&str, &[Row])] = &[
     ("permission", permission::ROWS),
     ("role", role::ROWS),
     ("group", group::ROWS),
+    ("password", password::ROWS),
 ];
 
 /// The rows of `group`.

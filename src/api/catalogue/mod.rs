@@ -14,7 +14,12 @@ pub mod permission;
 pub mod role;
 pub mod user;
 
-use super::engine::Row;
+use super::engine::{Field, Row, Ty};
+
+/// The rows' shorthand for an optional option key sent under its own name.
+const fn f(key: &'static str, ty: Ty) -> Field {
+    Field::new(key, ty)
+}
 
 /// Every group, by node-sdk's name.
 pub const GROUPS: &[(&str, &[Row])] = &[

@@ -1,6 +1,7 @@
 //! `management.password` (reference §9): the password policy, of the project or a tenant.
 
-use crate::api::engine::{Arg, Field, Row, Rule, Schema, Ty};
+use super::f;
+use crate::api::engine::{Arg, Row, Rule, Schema, Ty};
 use crate::api::Method;
 use crate::api::Method::{Get, Post};
 use crate::api::Unwrap::{self, Whole};
@@ -14,10 +15,6 @@ const fn row(
     doc: &'static str,
 ) -> Row {
     Row::new("password", name, rust, method, path, unwrap, doc)
-}
-
-const fn f(key: &'static str, ty: Ty) -> Field {
-    Field::new(key, ty)
 }
 
 /// The policy (a full overwrite). node-sdk's type spells `nonAlphaNumeric`; the service

@@ -1,6 +1,7 @@
 //! `management.permission` (reference §4): project-wide permissions, each one row.
 
-use crate::api::engine::{Arg, Field, Row, Rule, Schema, Ty};
+use super::f;
+use crate::api::engine::{Arg, Row, Rule, Schema, Ty};
 use crate::api::Method;
 use crate::api::Method::{Get, Post};
 use crate::api::Unwrap::{self, Key, Whole};
@@ -14,10 +15,6 @@ const fn row(
     doc: &'static str,
 ) -> Row {
     Row::new("permission", name, rust, method, path, unwrap, doc)
-}
-
-const fn f(key: &'static str, ty: Ty) -> Field {
-    Field::new(key, ty)
 }
 
 const NAME: Arg = Arg::new("name", Ty::Id, "name");

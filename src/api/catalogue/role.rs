@@ -1,5 +1,6 @@
 //! `management.role` (reference §3): roles, project-wide or scoped to a tenant, each one row.
 
+use super::f;
 use crate::api::engine::{Arg, Field, Row, Rule, Schema, Ty};
 use crate::api::Method;
 use crate::api::Method::{Get, Post};
@@ -14,10 +15,6 @@ const fn row(
     doc: &'static str,
 ) -> Row {
     Row::new("role", name, rust, method, path, unwrap, doc)
-}
-
-const fn f(key: &'static str, ty: Ty) -> Field {
-    Field::new(key, ty)
 }
 
 const ROLES: Unwrap = Key("roles");

@@ -1,6 +1,7 @@
 //! `management.user`: node-sdk 2.13.0's functions and `removeRecoveryCodes`
 //! (reference: `descope-user-api.md`), one row each, in node-sdk's order.
 
+use super::f;
 use crate::api::engine::{Arg, Const, Field, Need, Row, Rule, Schema, Ty};
 use crate::api::Method;
 use crate::api::Method::{Delete, Get, Patch, Post};
@@ -15,10 +16,6 @@ const fn row(
     doc: &'static str,
 ) -> Row {
     Row::new("user", name, rust, method, path, unwrap, doc)
-}
-
-const fn f(key: &'static str, ty: Ty) -> Field {
-    Field::new(key, ty)
 }
 
 // ------------------------------------------------------------------ arguments

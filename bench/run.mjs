@@ -56,6 +56,13 @@ const sdkBundle = await esbuild.build({
 const sdkBytes = sdkBundle.outputFiles[0].contents;
 const sdkSize = { raw: sdkBytes.length, gz: gzipSync(sdkBytes, { level: 9 }).length };
 log(`size: ours ${oursWasm.gz + oursJs.gz} gz, sdk ${sdkSize.gz} gz`);
+// Rust Workers (workers-rs), built by bench/workers-rs/build.sh: the wasm and the glue
+// worker-build bundles (index.js).
+const rustWorker = (dir) => sizeOf(["index_bg.wasm", "index.js"].map((f) => join(root, dir, "build", f)));
+const rsCrate = rustWorker("bench/workers-rs/crate");
+const rsFloor = rustWorker("bench/workers-rs/floor");
+const rsExample = rustWorker("examples/workers-rs");
+log(`size: Rust Worker ${rsCrate.gz} gz, by hand ${rsFloor.gz} gz`);
 
 // ---------------------------------------------------------------- cold start
 const cold = { ours: [], sdk: [] };
@@ -106,11 +113,21 @@ const budgets = [
   ["1,000-user search ≤ 1.10x the floor", ratio(read1000("ours"), read1000("floor")), met(read1000("ours") <= 1.1 * read1000("floor"))],
   ["cold start ≤ 10 ms median", `${m(cold.ours).toFixed(1)} ms`, met(m(cold.ours) <= 10)],
   ["cold start ≤ 0.1x node-sdk's", ratio(m(cold.ours), m(cold.sdk)), met(m(cold.ours) <= 0.1 * m(cold.sdk))],
+  ["a one-route Rust Worker using the crate ≤ 1.25x the same calling fetch by hand (gzip -9)", ratio(rsCrate.gz, rsFloor.gz), met(rsCrate.gz <= 1.25 * rsFloor.gz)],
 ];
 // Endpoints in the catalogue: the package's functions (searchPages is not an endpoint).
 const { DescopeManagement } = await import(join(root, "pkg/node.js"));
 const probe = new DescopeManagement({ projectId: "P2bench", managementKey: "K2fake-bench", licenseTier: "x" });
-const endpoints = Object.keys(probe.user).filter((f) => f !== "searchPages").length;
+const groupNames = Object.keys(probe).filter((g) => typeof probe[g] === "object");
+const endpoints = groupNames.reduce((n, g) => n + Object.keys(probe[g]).filter((f) => f !== "searchPages").length, 0);
+// What each group costs the wasm (tools/size-by-group.sh, run by tools/bench.sh).
+const byGroupFile = join(root, "target/size-by-group.jsonl");
+const byGroup = existsSync(byGroupFile)
+  ? readFileSync(byGroupFile, "utf8").trim().split("\n").filter(Boolean).map((l) => JSON.parse(l))
+  : [];
+const byGroupRows = byGroup
+  .filter((g) => g.group !== "all")
+  .map((g) => [`\`${g.group}\``, String(probe[g.group] ? Object.keys(probe[g.group]).filter((f) => f !== "searchPages").length : "—"), kb(g.raw), kb(g.gzip), g.gzip > 0 ? `${Math.round(g.gzip / Math.max(1, Object.keys(probe[g.group] ?? {}).length))} B` : "—"]);
 const versions = JSON.parse(readFileSync(join(root, "pkg/package.json"))).version;
 const table = (head, rows) => [`| ${head.join(" | ")} |`, `|${head.map(() => "---").join("|")}|`, ...rows.map((r) => `| ${r.join(" | ")} |`)].join("\n");
 const md = `# Benchmarks
@@ -132,10 +149,22 @@ ${table(["what", "raw", "gzip -9"], [
   ["descope-mgmt: JS glue and façade (browser entry)", kb(oursJs.raw), kb(oursJs.gz)],
   ["**descope-mgmt: total**", kb(oursWasm.raw + oursJs.raw), kb(sizeTotal)],
   ["@descope/node-sdk, bundled by esbuild for the browser (minified)", kb(sdkSize.raw), kb(sdkSize.gz)],
+  ["Rust Worker (workers-rs 0.8), one route, using the crate: wasm + glue", kb(rsCrate.raw), kb(rsCrate.gz)],
+  ["the same Rust Worker calling fetch by hand (no checks, retries or typed errors)", kb(rsFloor.raw), kb(rsFloor.gz)],
+  ["\`examples/workers-rs\` (three routes)", kb(rsExample.raw), kb(rsExample.gz)],
 ])}
 
-The catalogue holds ${endpoints} endpoints: ${kb((sizeTotal * 100) / endpoints)} gzip per 100 endpoints, glue included
+The catalogue holds ${endpoints} endpoints in ${groupNames.length} groups: ${kb((sizeTotal * 100) / endpoints)} gzip per 100 endpoints, glue included
 (the growth per endpoint is smaller: an endpoint adds one row, not code).
+${byGroupRows.length ? `
+### By group
+
+What the optimized wasm loses when the group's rows are left out (\`tools/size-by-group.sh\`:
+the same release build with \`--cfg descope_without="<group>"\`; gzip of a whole file, so the
+differences do not add up exactly to the total):
+
+${table(["group", "functions", "raw", "gzip -9", "gzip per function"], byGroupRows)}
+` : ""}
 
 ## 2. Cold start in Node (import, instantiate, construct a client; ${COLD_RUNS} child processes each)
 

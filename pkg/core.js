@@ -42,6 +42,83 @@ async function* searchPages(client, request, options) {
   }
 }
 
+// Headers the client sets itself: extra `headers` may not replace them.
+const OWN_HEADERS = new Set(["authorization", "x-descope-project-id", "x-descope-sdk-name", "x-descope-sdk-version", "x-descope-license", "content-type"]);
+
+/**
+ * node-sdk's client options `fetch`, `headers`, `hooks` and `logger`, as one `fetch` the wasm
+ * calls for every attempt (the license handshake included). Hooks and the logger see the
+ * method, URL, status and headers, never the Authorization header (the key).
+ */
+function hostFetch({ fetch: custom, headers, baseHeaders, hooks, logger }) {
+  // node-sdk's name for the extra headers, in any form a HeadersInit takes.
+  if (headers === undefined && baseHeaders !== undefined && baseHeaders !== null) {
+    headers = typeof baseHeaders === "object" && !Array.isArray(baseHeaders) && !(baseHeaders instanceof Headers) ? baseHeaders : Object.fromEntries(new Headers(baseHeaders));
+  }
+  if (custom === undefined && headers === undefined && hooks === undefined && logger === undefined) return undefined;
+  if (custom !== undefined && typeof custom !== "function") throw invalidArgument("options.fetch", "must be a function (a fetch)");
+  const extra = Object.entries(headers ?? {});
+  if (headers !== undefined && (headers === null || typeof headers !== "object" || Array.isArray(headers))) {
+    throw invalidArgument("options.headers", "must be an object of header names and values");
+  }
+  for (const [name, value] of extra) {
+    if (typeof value !== "string") throw invalidArgument(`options.headers.${name}`, "must be a string");
+    if (OWN_HEADERS.has(name.toLowerCase())) throw invalidArgument(`options.headers.${name}`, "is set by the client and cannot be replaced");
+  }
+  if (hooks !== undefined && (hooks === null || typeof hooks !== "object")) throw invalidArgument("options.hooks", "must be an object");
+  // A hook or a list of them (node-sdk takes both).
+  const hookList = (name) => {
+    const h = hooks?.[name];
+    const list = h === undefined ? [] : Array.isArray(h) ? h : [h];
+    if (list.some((f) => typeof f !== "function")) throw invalidArgument(`options.hooks.${name}`, "must be a function or a list of functions");
+    return list;
+  };
+  const before = hookList("beforeRequest");
+  const after = hookList("afterRequest");
+  if (logger !== undefined && (logger === null || typeof logger !== "object")) throw invalidArgument("options.logger", "must be an object with debug, info, warn or error functions");
+  const log = (level, message) => {
+    const f = logger?.[level] ?? (level === "info" ? logger?.log : undefined);
+    if (typeof f === "function") {
+      try {
+        f.call(logger, message);
+      } catch {
+        // A logger that throws must not fail the call.
+      }
+    }
+  };
+  // What a hook may see of a request: everything but the key.
+  const visible = (url, init, headers) => {
+    const shown = {};
+    headers.forEach((value, name) => {
+      if (name !== "authorization") shown[name] = value;
+    });
+    return { url: String(url), method: init.method ?? "GET", headers: shown, body: init.body };
+  };
+  return async (url, init) => {
+    const all = new Headers(init.headers);
+    for (const [name, value] of extra) all.set(name, value);
+    const request = visible(url, init, all);
+    const path = new URL(request.url).pathname;
+    for (const hook of before) await hook(request);
+    const started = Date.now();
+    let response;
+    try {
+      response = await (custom ?? globalThis.fetch)(url, { ...init, headers: all });
+    } catch (err) {
+      log("warn", `descope-mgmt: ${request.method} ${path} failed before an answer (${err?.name ?? "error"}); it may be re-sent`);
+      throw err;
+    }
+    const status = response.status;
+    if (path === "/v1/mgmt/license") log("debug", `descope-mgmt: license handshake answered ${status}`);
+    else if (status === 429) log("warn", `descope-mgmt: ${request.method} ${path} was rate limited (429, Retry-After ${response.headers.get("retry-after") ?? "none"})`);
+    else if ([503, 520, 521, 522, 523, 524, 530].includes(status)) log("warn", `descope-mgmt: ${request.method} ${path} answered ${status}; it may be re-sent`);
+    else log("debug", `descope-mgmt: ${request.method} ${path} answered ${status}`);
+    const info = { status, headers: Object.fromEntries(response.headers), durationMs: Date.now() - started };
+    for (const hook of after) await hook(request, info);
+    return response;
+  };
+}
+
 // Lets `with` build a view around an existing wasm client.
 const VIEW = Symbol("descope-mgmt view");
 
@@ -50,7 +127,13 @@ export class DescopeManagement {
   #client;
 
   constructor(options) {
-    this.#client = options?.[VIEW] ?? new Client(options);
+    if (options?.[VIEW]) {
+      this.#client = options[VIEW];
+    } else {
+      const { fetch, headers, baseHeaders, hooks, logger, ...rest } = options ?? {};
+      const host = options !== null && typeof options === "object" ? hostFetch({ fetch, headers, baseHeaders, hooks, logger }) : undefined;
+      this.#client = new Client(host ? { ...rest, fetch: host } : options);
+    }
     const client = this.#client;
     catalogue ??= functions();
     for (const [group, names] of catalogue) {

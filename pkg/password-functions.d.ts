@@ -10,6 +10,7 @@ export interface PasswordSettings {
   uppercase?: boolean | null;
   number?: boolean | null;
   nonAlphanumeric?: boolean | null;
+  /** node-sdk's spelling of `nonAlphanumeric`, which is what is sent. */
   nonAlphaNumeric?: boolean | null;
   expiration?: boolean | null;
   expirationWeeks?: number | null;

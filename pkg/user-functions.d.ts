@@ -10,6 +10,7 @@ export interface UserOptions {
   givenName?: string | null;
   middleName?: string | null;
   familyName?: string | null;
+  /** Sent as `roleNames`. */
   roles?: string[] | null;
   userTenants?: AssociatedTenant[] | null;
   customAttributes?: Record<string, AttributeValue> | null;
@@ -34,6 +35,7 @@ export interface UpdateUserOptions {
   givenName?: string | null;
   middleName?: string | null;
   familyName?: string | null;
+  /** Sent as `roleNames`. */
   roles?: string[] | null;
   userTenants?: AssociatedTenant[] | null;
   customAttributes?: Record<string, AttributeValue> | null;
@@ -52,6 +54,7 @@ export interface InviteOptions {
   givenName?: string | null;
   middleName?: string | null;
   familyName?: string | null;
+  /** Sent as `roleNames`. */
   roles?: string[] | null;
   userTenants?: AssociatedTenant[] | null;
   customAttributes?: Record<string, AttributeValue> | null;
@@ -78,6 +81,7 @@ export interface BatchUser {
   givenName?: string | null;
   middleName?: string | null;
   familyName?: string | null;
+  /** Sent as `roleNames`. */
   roles?: string[] | null;
   userTenants?: AssociatedTenant[] | null;
   customAttributes?: Record<string, AttributeValue> | null;
@@ -160,6 +164,7 @@ export interface PatchUserOptions {
   givenName?: string | null;
   middleName?: string | null;
   familyName?: string | null;
+  /** Sent as `roleNames`. */
   roles?: string[] | null;
   userTenants?: AssociatedTenant[] | null;
   customAttributes?: Record<string, AttributeValue> | null;
@@ -182,6 +187,7 @@ export interface PatchBatchUser {
   givenName?: string | null;
   middleName?: string | null;
   familyName?: string | null;
+  /** Sent as `roleNames`. */
   roles?: string[] | null;
   userTenants?: AssociatedTenant[] | null;
   customAttributes?: Record<string, AttributeValue> | null;
@@ -204,6 +210,7 @@ export interface SearchRequest {
   emails?: string[] | null;
   phones?: string[] | null;
   statuses?: UserStatus[] | null;
+  /** Sent as `roleNames`. */
   roles?: string[] | null;
   tenantIds?: string[] | null;
   customAttributes?: Record<string, FilterValue | FilterValue[]> | null;

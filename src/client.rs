@@ -1,13 +1,14 @@
 //! The Rust API: [`Client::user`] has one method per row of the user catalogue (generated
 //! into `client/user.rs` from the rows), each returning a [`Call`] — the request, checked
-//! when it is built or sent — that is awaited (on wasm32) to send it.
+//! when it is built or sent — that is awaited to send it (on wasm32 with `fetch`, natively
+//! with the cargo feature `reqwest`, in tokio).
 //!
 //! ```
 //! use descope_mgmt::{Client, Config};
 //! let client = Client::new(Config::new("P2abc", "K2fake")?);
 //! let call = client.user().update_picture("ann@example.com", "https://cdn.example.com/a.png");
 //! assert_eq!(call.request()?.path, "/v1/mgmt/user/update/picture");
-//! // On wasm32: `let user = call.await?;`
+//! // On wasm32, or natively with the `reqwest` feature: `let user = call.await?;`
 //! # Ok::<(), descope_mgmt::Error>(())
 //! ```
 
@@ -18,8 +19,7 @@ use std::sync::Arc;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-use crate::api::engine::{self, Row};
-#[cfg(target_arch = "wasm32")]
+use crate::api::engine::Row;
 use crate::api::pager::SearchPage;
 use crate::api::pager::SearchPager;
 use crate::api::value::Arg;
@@ -29,16 +29,56 @@ use crate::error::Error;
 use crate::models::SearchRequest;
 use crate::session::{CallOptions, Session};
 
+mod access_key;
+mod analytics;
+mod audit;
+mod authz;
+mod descoper;
+mod engine;
+mod fga;
+mod flow;
 mod group;
+mod inbound_application;
+mod jwt;
+mod jwt_template;
+mod list;
+mod management_key;
+mod outbound_application;
 mod password;
 mod permission;
+mod project;
 mod role;
+mod scope_claim_mapping;
+mod sso;
+mod sso_application;
+mod tenant;
+mod theme;
 mod user;
 
+pub use access_key::AccessKeyApi;
+pub use analytics::AnalyticsApi;
+pub use audit::AuditApi;
+pub use authz::AuthzApi;
+pub use descoper::DescoperApi;
+pub use engine::EngineApi;
+pub use fga::FgaApi;
+pub use flow::FlowApi;
 pub use group::GroupApi;
+pub use inbound_application::InboundApplicationApi;
+pub use jwt::JwtApi;
+pub use jwt_template::JwtTemplateApi;
+pub use list::ListApi;
+pub use management_key::ManagementKeyApi;
+pub use outbound_application::OutboundApplicationApi;
 pub use password::PasswordApi;
 pub use permission::PermissionApi;
+pub use project::ProjectApi;
 pub use role::RoleApi;
+pub use scope_claim_mapping::ScopeClaimMappingApi;
+pub use sso::SsoApi;
+pub use sso_application::SsoApplicationApi;
+pub use tenant::TenantApi;
+pub use theme::ThemeApi;
 
 /// A Descope management client: `Clone + Send + Sync`, cheap to clone (an `Arc` inside), so
 /// it can live in a `static OnceLock`, an axum state or a Leptos context. Cloning it (or
@@ -90,7 +130,7 @@ impl Client {
         UserApi { client: self }
     }
 
-    /// Sends a request and decodes the part of the answer its row names (wasm32 only).
+    /// Sends a request and decodes the part of the answer its row names.
     #[cfg(target_arch = "wasm32")]
     pub async fn send<T: DeserializeOwned>(&self, request: &Request) -> Result<T, Error> {
         crate::transport::send(
@@ -99,6 +139,14 @@ impl Client {
             &self.options,
         )
         .await
+    }
+
+    /// Sends a request and decodes the part of the answer its row names: with the cargo
+    /// feature `reqwest`, in a tokio runtime (without it, an error says the feature is
+    /// needed). The future is `Send`.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub async fn send<T: DeserializeOwned>(&self, request: &Request) -> Result<T, Error> {
+        crate::native::send(&self.session, request, &self.options).await
     }
 }
 
@@ -117,12 +165,11 @@ pub(crate) fn opt<T: Serialize>(value: &Option<T>) -> Result<Arg, Error> {
     }
 }
 
-/// One call, ready to send: await it (wasm32), or inspect its [`Request`]. Its arguments
+/// One call, ready to send: await it, or inspect its [`Request`]. Its arguments
 /// are checked by the same engine as JavaScript calls, when the request is built. It holds
 /// a clone of its client, so it can outlive the borrow it was made from.
 #[must_use = "a call does nothing until it is awaited"]
 pub struct Call<T> {
-    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
     client: Client,
     row: &'static Row,
     args: Result<Vec<Arg>, Error>,
@@ -159,11 +206,10 @@ impl<T: DeserializeOwned> Call<T> {
     /// The request it will send (checked: an error names the bad argument).
     pub fn request(&self) -> Result<Request, Error> {
         let args = self.args.as_ref().map_err(Clone::clone)?;
-        engine::build(self.row, args)
+        crate::api::engine::build(self.row, args)
     }
 
-    /// Sends it (wasm32 only).
-    #[cfg(target_arch = "wasm32")]
+    /// Sends it (natively: with the `reqwest` feature, in tokio).
     pub async fn send(self) -> Result<T, Error> {
         let request = self.request()?;
         self.client.send(&request).await
@@ -176,6 +222,17 @@ impl<T: DeserializeOwned> Call<T> {
 impl<T: DeserializeOwned + 'static> std::future::IntoFuture for Call<T> {
     type Output = Result<T, Error>;
     type IntoFuture = std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output>>>;
+
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.send())
+    }
+}
+
+// Natively the future is `Send`: it can be spawned on tokio or awaited in an axum handler.
+#[cfg(not(target_arch = "wasm32"))]
+impl<T: DeserializeOwned + 'static> std::future::IntoFuture for Call<T> {
+    type Output = Result<T, Error>;
+    type IntoFuture = std::pin::Pin<Box<dyn std::future::Future<Output = Self::Output> + Send>>;
 
     fn into_future(self) -> Self::IntoFuture {
         Box::pin(self.send())
@@ -232,8 +289,7 @@ impl SearchPages {
         Some(self.client.user().search(request))
     }
 
-    /// Fetches the next page (wasm32 only); `None` when every page was seen.
-    #[cfg(target_arch = "wasm32")]
+    /// Fetches the next page; `None` when every page was seen.
     pub async fn next(&mut self) -> Option<Result<SearchPage, Error>> {
         let call = self.next_search()?;
         match call.await {

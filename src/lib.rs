@@ -8,11 +8,13 @@
 //! The crate has a target-agnostic core — [`Config`] (with the region rule), the
 //! [`models`], the [catalogue](api::catalogue) of endpoints and the [engine](api::engine)
 //! that walks it, the retry policy in [`retry`] and error decoding in [`error`] — that
-//! compiles and is tested natively, and a thin wasm32-only layer: the fetch transport and
-//! the JavaScript façade.
+//! compiles and is tested natively, and two transports behind one attempt loop (the
+//! license handshake, retries within the deadline, the key redacted from errors): `fetch`
+//! on wasm32, and natively reqwest (rustls, no OpenSSL) with the cargo feature `reqwest`,
+//! in tokio. The JavaScript façade of the npm package is the feature `js`, off by default.
 //!
 //! Every call is a [`Call`]: the request, which you can inspect anywhere and await on
-//! wasm32.
+//! wasm32, or natively with the `reqwest` feature (the future is then `Send`).
 //!
 //! ## The catalogue: adding an endpoint
 //!
@@ -52,7 +54,10 @@
 //! ## Cloudflare Workers (workers-rs)
 //!
 //! The key is a Worker secret, read from `env`; the client is built once per isolate (it is
-//! `Send + Sync`, so a `static OnceLock` holds it) and shared by every request:
+//! `Send + Sync`, so a `static OnceLock` holds it) and shared by every request. With the
+//! cargo feature `worker`, `?` turns an [`Error`] into a `worker::Error`; a handler that
+//! must be `Send` (workers-rs's axum integration) is marked `#[worker::send]`, since wasm32
+//! futures are not:
 //!
 //! ```ignore
 //! use std::sync::OnceLock;
@@ -67,8 +72,7 @@
 //!         Some(c) => c,
 //!         None => {
 //!             let config = Config::new(env.var("DESCOPE_PROJECT_ID")?.to_string(),
-//!                                      env.secret("DESCOPE_MANAGEMENT_KEY")?.to_string())
-//!                 .map_err(|e| Error::RustError(e.to_string()))?;
+//!                                      env.secret("DESCOPE_MANAGEMENT_KEY")?.to_string())?;
 //!             CLIENT.get_or_init(|| Client::new(config))
 //!         }
 //!     };
@@ -83,10 +87,25 @@
 //! }
 //! ```
 //!
+//! ## A backend (tokio, axum): the feature `reqwest`
+//!
+//! The client goes in the app's state; its calls are `Send` futures, awaited in handlers or
+//! moved into `tokio::spawn` (`examples/axum`):
+//!
+//! ```ignore
+//! #[derive(Clone)]
+//! struct AppState { descope: descope_mgmt::Client }
+//!
+//! async fn load(State(state): State<AppState>, Path(id): Path<String>) -> Result<Json<User>, ApiError> {
+//!     Ok(Json(state.descope.user().load(id).await?))
+//! }
+//! ```
+//!
 //! ## A browser app (Leptos, Yew, …) behind its own proxy
 //!
 //! A page never holds the management key: its host's proxy adds the bearer, so the client
-//! is built without a key and with the proxy's URL.
+//! is built without a key and with the proxy's URL. Its futures are local (Leptos:
+//! `LocalResource`, `Action::new_local`).
 //!
 //! ```ignore
 //! use descope_mgmt::{Client, Config};
@@ -126,10 +145,20 @@ pub mod session;
 pub mod js;
 #[cfg(target_arch = "wasm32")]
 pub mod transport;
+// The attempt loop both transports share; natively it has a user only with `reqwest`.
+#[cfg_attr(
+    all(not(target_arch = "wasm32"), not(feature = "reqwest")),
+    allow(dead_code)
+)]
+mod exec;
+#[cfg(not(target_arch = "wasm32"))]
+mod native;
+#[cfg(all(target_arch = "wasm32", feature = "worker"))]
+mod workers_rs;
 
 pub use client::{Call, Client, SearchPages, UserApi};
 pub use config::{Config, ManagementKey};
 pub use error::Error;
-pub use models::{AttributeValue, User};
+pub use models::{AttributeValue, SearchRequest, User};
 pub use retry::RetryPolicy;
 pub use session::CallOptions;

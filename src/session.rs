@@ -71,6 +71,9 @@ pub struct Session {
     config: Config,
     /// A tier the caller gave (`licenseTier`): no handshake, nothing shared.
     given_tier: Option<String>,
+    /// The native transport's HTTP client (its connection pool), made at the first call.
+    #[cfg(all(not(target_arch = "wasm32"), feature = "reqwest"))]
+    pub(crate) http: std::sync::OnceLock<reqwest::Client>,
 }
 
 impl Session {
@@ -79,6 +82,8 @@ impl Session {
         Self {
             config,
             given_tier: license_tier.filter(|t| !t.is_empty()),
+            #[cfg(all(not(target_arch = "wasm32"), feature = "reqwest"))]
+            http: std::sync::OnceLock::new(),
         }
     }
 

@@ -16,13 +16,9 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::AbortSignal;
 
-use crate::api::{decode_output, Method, Request, Unwrap};
-use crate::error::{decode_error_parts, snippet, Cause, Error, ErrorFields};
-use crate::retry::Outcome;
+use crate::api::{decode_request, Request, Unwrap};
+use crate::error::{decode_error_parts, Cause, Error, ErrorFields};
 use crate::session::{CallOptions, Session};
-
-/// The license handshake waits at most this long (and never past the call's timeout).
-const LICENSE_TIMEOUT_MS: f64 = 2_000.0;
 
 #[wasm_bindgen]
 extern "C" {
@@ -97,6 +93,8 @@ pub struct Ctx<'a> {
     /// Read 2xx bodies with `Response.json()` (JavaScript callers: the fastest way to JS
     /// objects) instead of as text (for decoding in Rust).
     pub json: bool,
+    /// The host's `fetch` (the client option), in place of the global one.
+    pub fetch: Option<&'a js_sys::Function>,
 }
 
 impl<'a> Ctx<'a> {
@@ -107,6 +105,7 @@ impl<'a> Ctx<'a> {
             key: None,
             signal: None,
             json: false,
+            fetch: None,
         }
     }
 
@@ -150,6 +149,7 @@ extern "C" {
         signal: Option<AbortSignal>,
         ms: f64,
         json: bool,
+        fetcher: &JsValue,
     ) -> Promise;
 }
 
@@ -208,6 +208,7 @@ async fn attempt(
         ctx.signal.cloned(),
         remaining,
         json,
+        ctx.fetch.map_or(&JsValue::UNDEFINED, |f| f.as_ref()),
     );
     let answer = match JsFuture::from(promise).await {
         Ok(answer) => answer,
@@ -341,39 +342,47 @@ async fn sleep(ms: u32, signal: Option<&AbortSignal>) -> Result<(), Error> {
     Ok(())
 }
 
-/// Learns the rate-limit tier once per session; a failure is ignored.
-async fn license_handshake(ctx: Ctx<'_>, deadline: f64) {
-    let now = js_sys::Date::now();
-    let budget = (deadline - now).min(LICENSE_TIMEOUT_MS) / 2.0;
-    let req = Request::bodiless(Method::Get, "/v1/mgmt/license", Unwrap::Whole);
-    let as_text = Ctx { json: false, ..ctx };
-    let tier = match attempt(as_text, &req, now + budget, 0).await {
-        Ok(answer) => answer
+// The attempt loop (license handshake, retries, waits, redaction) is `crate::exec`'s,
+// shared with the native transport; fetch gives it the attempt, the timer and the clock.
+impl crate::exec::Transport for Ctx<'_> {
+    type Answer = Answer;
+
+    fn session(&self) -> &Session {
+        self.session
+    }
+
+    fn secret(&self) -> &str {
+        Ctx::secret(self)
+    }
+
+    fn now_ms(&self) -> f64 {
+        js_sys::Date::now()
+    }
+
+    fn attempt(
+        &self,
+        req: &Request,
+        deadline: f64,
+        timeout_ms: u32,
+        text: bool,
+    ) -> impl Future<Output = Result<Answer, Error>> {
+        let ctx = Ctx {
+            json: self.json && !text,
+            ..*self
+        };
+        attempt(ctx, req, deadline, timeout_ms)
+    }
+
+    fn sleep(&self, ms: u32) -> impl Future<Output = Result<(), Error>> {
+        sleep(ms, self.signal)
+    }
+
+    fn rate_limit_tier(&self, answer: &Answer) -> Option<String> {
+        answer
             .body
             .dyn_ref::<JsString>()
             .and_then(|text| json_parse(text).ok())
-            .and_then(|v| string_at(&v, "rateLimitTier")),
-        Err(_) => None,
-    };
-    ctx.session.record_license(tier);
-}
-
-fn outcome(err: &Error) -> Option<Outcome> {
-    match err {
-        Error::Api {
-            status,
-            retry_after,
-            ..
-        }
-        | Error::Http {
-            status,
-            retry_after,
-            ..
-        } => Some(Outcome::Status(*status, *retry_after)),
-        Error::Network { .. } => Some(Outcome::Network),
-        Error::Timeout { .. } => Some(Outcome::Timeout),
-        Error::Aborted => Some(Outcome::Aborted),
-        _ => None,
+            .and_then(|v| string_at(&v, "rateLimitTier"))
     }
 }
 
@@ -396,35 +405,7 @@ pub async fn execute_by(
     options: &CallOptions,
     deadline: f64,
 ) -> Result<Answer, Error> {
-    run(ctx, req, options, deadline)
-        .await
-        .map_err(|e| e.redact(ctx.secret()))
-}
-
-async fn run(
-    ctx: Ctx<'_>,
-    req: &Request,
-    options: &CallOptions,
-    deadline: f64,
-) -> Result<Answer, Error> {
-    if ctx.session.claim_license_handshake() {
-        license_handshake(ctx, deadline).await;
-    }
-    let mut attempts = 0;
-    loop {
-        attempts += 1;
-        let err = match attempt(ctx, req, deadline, options.timeout_ms).await {
-            Ok(answer) => return Ok(answer),
-            Err(err) => err,
-        };
-        let remaining = deadline - js_sys::Date::now();
-        let delay =
-            outcome(&err).and_then(|o| options.retry.delay(attempts, o, req.idempotent, remaining));
-        match delay {
-            Some(ms) => sleep(ms, ctx.signal).await?,
-            None => return Err(err),
-        }
-    }
+    crate::exec::execute_by(&ctx, req, options, deadline).await
 }
 
 /// The text of a body read as text.
@@ -432,13 +413,10 @@ fn text_of(answer: &Answer) -> String {
     answer.body.as_string().unwrap_or_default()
 }
 
-/// The part of a 2xx answer the JavaScript caller gets, as plain JavaScript values.
-pub fn unwrap_js(answer: Answer, unwrap: Unwrap) -> Result<JsValue, Error> {
-    let decode_error = |path: &str, message: &str| Error::Decode {
-        path: path.to_string(),
-        message: message.to_string(),
-        snippet: String::new(),
-    };
+/// The part of a 2xx answer the JavaScript caller gets, as plain JavaScript values
+/// (reshaped where node-sdk reshapes it). With `secret`, errors carry none of its text.
+#[cfg(feature = "js")]
+pub fn unwrap_js(answer: Answer, unwrap: Unwrap, secret: bool) -> Result<JsValue, Error> {
     let parsed = match unwrap {
         Unwrap::Void => return Ok(JsValue::UNDEFINED),
         // Read as text (a context without `json`): parse it here, in JavaScript.
@@ -446,40 +424,21 @@ pub fn unwrap_js(answer: Answer, unwrap: Unwrap) -> Result<JsValue, Error> {
             let text: JsString = answer.body.unchecked_into();
             json_parse(&text).map_err(|e| Error::Decode {
                 path: ".".into(),
-                message: format!("not JSON: {}", js_message(&e)),
-                snippet: snippet(String::from(&text).as_bytes(), ""),
+                message: if secret {
+                    "not JSON".into()
+                } else {
+                    format!("not JSON: {}", js_message(&e))
+                },
+                snippet: if secret {
+                    String::new()
+                } else {
+                    crate::error::snippet(String::from(&text).as_bytes(), "")
+                },
             })?
         }
         _ => answer.body,
     };
-    match unwrap {
-        Unwrap::Key(key) => {
-            if !parsed.is_object() || js_sys::Array::is_array(&parsed) {
-                return Err(decode_error(".", "expected a JSON object"));
-            }
-            let inner = js_sys::Reflect::get(&parsed, &JsValue::from_str(key))
-                .map_err(|e| decode_error(key, &js_message(&e)))?;
-            if inner.is_undefined() {
-                return Err(decode_error(key, "missing"));
-            }
-            Ok(inner)
-        }
-        Unwrap::Pick(keys) => {
-            if !parsed.is_object() || js_sys::Array::is_array(&parsed) {
-                return Err(decode_error(".", "expected a JSON object"));
-            }
-            let picked = js_sys::Object::new();
-            for key in keys {
-                let key = JsValue::from_str(key);
-                let value = js_sys::Reflect::get(&parsed, &key).unwrap_or(JsValue::UNDEFINED);
-                if !value.is_undefined() {
-                    let _ = js_sys::Reflect::set(&picked, &key, &value);
-                }
-            }
-            Ok(picked.into())
-        }
-        _ => Ok(parsed),
-    }
+    crate::api::answer::select(crate::js::value::Js(parsed), unwrap).map(|v| v.0)
 }
 
 /// Sends a request and decodes its output (the Rust API).
@@ -489,5 +448,5 @@ pub async fn send<T: serde::de::DeserializeOwned>(
     options: &CallOptions,
 ) -> Result<T, Error> {
     let answer = execute(ctx, req, options).await?;
-    decode_output(&text_of(&answer), req.unwrap).map_err(|e| e.redact(ctx.secret()))
+    decode_request(&text_of(&answer), req).map_err(|e| e.redact(ctx.secret()))
 }

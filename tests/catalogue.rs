@@ -378,3 +378,40 @@ fn truthy_only_arguments_and_string_defaults() {
     let err = engine::build(&ROW, &Arg::list(&[json!("s"), json!("k"), json!("x")])).unwrap_err();
     assert_eq!(err.argument(), Some("ratio"));
 }
+
+/// Every row whose answer holds a secret says so, so no error quotes its answer.
+#[test]
+fn rows_answering_secrets_are_marked_secret() {
+    const SECRET_ANSWERS: &[&str] = &[
+        "AccessKeyCreated",
+        "Cleartext",
+        "JwtAnswer",
+        "JwtResponse",
+        "SsoConfigurationLink",
+        "ManagementKeyCreated",
+        "EngineSecret",
+        "InboundApplicationCreated",
+        "OutboundToken",
+        // The user API's test-user codes and sign-in tokens.
+        "GeneratedOtp",
+        "GeneratedLink",
+        "EnchantedLink",
+        "EmbeddedLink",
+    ];
+    // Answers that hold a secret only from this row (an engine's `secret` after create).
+    const SECRET_ROWS: &[&str] = &["engine.create"];
+    let mut marked = 0;
+    for (group, rows) in descope_mgmt::api::catalogue::GROUPS {
+        for row in *rows {
+            let holds = SECRET_ANSWERS.contains(&row.returns)
+                || SECRET_ROWS.contains(&format!("{group}.{}", row.name).as_str());
+            assert_eq!(
+                row.secret, holds,
+                "{group}.{}: secret must be {holds}",
+                row.name
+            );
+            marked += usize::from(holds);
+        }
+    }
+    assert!(marked >= 29, "{marked}");
+}

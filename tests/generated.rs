@@ -11,8 +11,14 @@ use descope_mgmt::api::engine::{Arg, Need, Row, Schema, To, Ty};
 const BLESS_HINT: &str = "BLESS=1 cargo test --test generated";
 
 /// The Rust model a schema is read into.
-fn model(schema: &str) -> &'static str {
-    match schema {
+fn model(schema: &'static str) -> &'static str {
+    hand_model(schema).unwrap_or(schema)
+}
+
+/// The hand-written Rust model of a schema, if it has one (the user API's, older than the
+/// generator); every other schema's model is generated into `src/models/generated.rs`.
+fn hand_model(schema: &str) -> Option<&'static str> {
+    Some(match schema {
         "UserOptions" | "UpdateUserOptions" | "InviteOptions" => "UserOptions",
         "PatchUserOptions" | "PatchBatchUser" => "PatchOptions",
         "BatchUser" => "BatchUser",
@@ -27,8 +33,8 @@ fn model(schema: &str) -> &'static str {
         "RoleUpdate" => "RoleUpdate",
         "RoleSearchOptions" => "RoleSearchOptions",
         "PasswordSettings" => "PasswordSettings",
-        other => panic!("no Rust model for schema {other}: add it to tests/generated.rs"),
-    }
+        _ => return None,
+    })
 }
 
 /// The Rust type of a value of `ty`.
@@ -42,10 +48,13 @@ fn value_type(ty: &Ty) -> String {
         Ty::Filter => "AttributeFilter".into(),
         Ty::Any => "serde_json::Value".into(),
         Ty::Strings | Ty::Ids | Ty::IdList => "Vec<String>".into(),
-        Ty::Enum(name, _) => (*name).into(),
+        Ty::Enum(choice) => choice.name.into(),
         Ty::Obj(schema) | Ty::StrOr(schema) => model(schema.name).into(),
         Ty::List(inner) | Ty::List1(inner) => format!("Vec<{}>", value_type(inner)),
         Ty::Map(inner) => format!("BTreeMap<String, {}>", value_type(inner)),
+        // Epoch milliseconds.
+        Ty::Time => "i64".into(),
+        Ty::CountText => "u64".into(),
     }
 }
 
@@ -57,9 +66,62 @@ fn output(returns: &str) -> String {
         | "GeneratedOtp" | "GeneratedLink" | "EmbeddedLink" | "Permission" | "Role" | "Group" => {
             t.to_string()
         }
+        "Created"
+        | "Tenant"
+        | "SsoConfigurationLink"
+        | "AccessKey"
+        | "AccessKeyCreated"
+        | "SsoApplication"
+        | "Cleartext"
+        | "SsoSettings"
+        | "JwtAnswer"
+        | "JwtResponse"
+        | "AuditRecord"
+        | "AuditSearchResponse"
+        | "List"
+        | "JwtTemplate"
+        | "Descoper"
+        | "DescoperList"
+        | "ManagementKey"
+        | "ManagementKeyCreated"
+        | "DeletedCount"
+        | "Engine"
+        | "EngineSecret"
+        | "ScopeClaims"
+        | "AnalyticsRecord"
+        | "FlowList"
+        | "InboundApplication"
+        | "InboundApplicationCreated"
+        | "Consent"
+        | "OutboundApplication"
+        | "OutboundToken"
+        | "TokenUploadFailures"
+        | "AuthzRelationRecord"
+        | "AuthzRelationAnswer"
+        | "AuthzModified"
+        | "FgaCheck" => t.to_string(),
+        "boolean" => "bool".to_string(),
+        "string" => "String".to_string(),
         "EnchantedLink" => "GeneratedLink".to_string(),
         // The answer as the service sent it (node-sdk passes it through).
-        "PasswordSettingsAnswer" => "BTreeMap<String, serde_json::Value>".to_string(),
+        "PasswordSettingsAnswer"
+        | "TenantSettingsAnswer"
+        | "LegacySsoSettings"
+        | "Record<string, unknown>"
+        | "ThemeAnswer"
+        | "FlowExport"
+        | "ClonedProject"
+        | "ProjectSummary"
+        | "Snapshot"
+        | "SnapshotValidation"
+        | "JwtTemplateValidation"
+        | "AuthzSchemaAnswer"
+        | "AuthzResource"
+        | "FgaSchemaAnswer"
+        | "FgaDryRun"
+        | "FgaResourceDetailsAnswer"
+        | "FgaMappableSchema"
+        | "FgaMappableResources" => "BTreeMap<String, serde_json::Value>".to_string(),
         other => panic!("no Rust type for {other}: add it to tests/generated.rs"),
     };
     match returns.strip_suffix("[]") {
@@ -68,16 +130,181 @@ fn output(returns: &str) -> String {
     }
 }
 
+/// `loginId` → `login_id`; a run of capitals is one word (`enforceSSO` → `enforce_sso`,
+/// `spACSUrl` → `sp_acs_url`).
 fn snake(name: &str) -> String {
+    match name {
+        "JWKsUrl" => return "jwks_url".into(),
+        "type" => return "r#type".into(),
+        _ => {}
+    }
+    let chars: Vec<char> = name.chars().collect();
     let mut out = String::new();
-    for (i, c) in name.chars().enumerate() {
+    for (i, &c) in chars.iter().enumerate() {
         if c.is_ascii_uppercase() {
-            if i > 0 {
+            let prev_lower = i > 0 && !chars[i - 1].is_ascii_uppercase();
+            let next_lower = chars.get(i + 1).is_some_and(|n| n.is_ascii_lowercase());
+            let prev_upper = i > 0 && chars[i - 1].is_ascii_uppercase();
+            if prev_lower || (prev_upper && next_lower) {
                 out.push('_');
             }
             out.push(c.to_ascii_lowercase());
         } else {
             out.push(c);
+        }
+    }
+    out
+}
+
+/// A Rust variant name for an enum's wire value (`userOnly` → `UserOnly`, `RS256` →
+/// `Rs256`, `select_account` → `SelectAccount`, `""` → `Unset`).
+fn variant(value: &str) -> String {
+    match value {
+        "" => return "Unset".into(),
+        // `Self` is a keyword.
+        "self" => return "Itself".into(),
+        _ => {}
+    }
+    let all_caps = value
+        .chars()
+        .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+    value
+        .split('_')
+        .map(|part| {
+            let mut chars = part.chars();
+            let first = chars.next().map(|c| c.to_ascii_uppercase());
+            let rest: String = if all_caps {
+                chars.as_str().to_ascii_lowercase()
+            } else {
+                chars.as_str().to_string()
+            };
+            first.into_iter().collect::<String>() + &rest
+        })
+        .collect()
+}
+
+/// Enums whose Rust and TypeScript types are written by hand.
+const HAND_WRITTEN_ENUMS: &[&str] = &["UserStatus", "DeliveryMethod"];
+
+/// Every enum the rows of `group` reach (and no earlier group did), each once.
+fn enums(group: &str) -> Vec<(&'static str, &'static [&'static str])> {
+    fn walk(
+        ty: &Ty,
+        seen: &mut Vec<*const Schema>,
+        out: &mut Vec<(&'static str, &'static [&'static str])>,
+    ) {
+        match ty {
+            Ty::Enum(c)
+                if !out.iter().any(|(n, _)| *n == c.name)
+                    && !HAND_WRITTEN_ENUMS.contains(&c.name) =>
+            {
+                out.push((c.name, c.values));
+            }
+            Ty::Obj(s) | Ty::StrOr(s) => {
+                if seen.contains(&(*s as *const Schema)) {
+                    return;
+                }
+                seen.push(*s);
+                for f in s.all() {
+                    walk(&f.ty, seen, out);
+                }
+            }
+            Ty::List(inner) | Ty::List1(inner) | Ty::Map(inner) => walk(inner, seen, out),
+            _ => {}
+        }
+    }
+    let mut earlier = Vec::new();
+    let mut seen = Vec::new();
+    for (name, rows) in catalogue::GROUPS {
+        let mut out = earlier.clone();
+        let before = out.len();
+        for row in *rows {
+            for arg in row.args {
+                walk(&arg.ty, &mut seen, &mut out);
+            }
+        }
+        if *name == group {
+            return out.split_off(before);
+        }
+        earlier = out;
+    }
+    Vec::new()
+}
+
+/// The Rust request models of every schema without a hand-written one, and the enums they
+/// and the rows' arguments name: `src/models/generated.rs`.
+fn rust_models() -> String {
+    let mut out = format!(
+        "// @generated by `{BLESS_HINT}` from the catalogue's schemas: do not edit.\n\
+         //! The request models of the groups after `user`, one per catalogue schema: the keys\n\
+         //! node-sdk's callers write (the engine renames them for the wire), each optional\n\
+         //! unless the schema requires it.\n\n\
+         #![allow(clippy::doc_markdown)]\n\n\
+         #[allow(unused_imports)]\n\
+         use std::collections::BTreeMap;\n\n\
+         use serde::{{Deserialize, Serialize}};\n\n\
+         #[allow(unused_imports)]\n\
+         use super::*;\n\n"
+    );
+    // The user API's models are written by hand (src/models/): the other groups' here.
+    for (group, _) in catalogue::GROUPS.iter().filter(|(g, _)| *g != "user") {
+        for (name, values) in enums(group) {
+            out.push_str(&format!(
+                "/// One of {} (`{group}`).\n\
+                 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]\n\
+                 pub enum {name} {{\n",
+                values.iter().map(|v| format!("`\"{v}\"`")).collect::<Vec<_>>().join(", ")
+            ));
+            for (i, value) in values.iter().enumerate() {
+                // The first value stands for "not chosen" in a model's `Default`.
+                let default = if i == 0 { "    #[default]\n" } else { "" };
+                out.push_str(&format!(
+                    "    /// `\"{value}\"`\n{default}    #[serde(rename = \"{value}\")]\n    {},\n",
+                    variant(value)
+                ));
+            }
+            out.push_str("}\n\n");
+        }
+        for schema in schemas(group) {
+            if hand_model(schema.name).is_some() || HAND_WRITTEN.contains(&schema.name) {
+                continue;
+            }
+            let doc = match schema_doc(schema.name) {
+                "" => format!("`{}` (`{group}`).", schema.name),
+                doc => doc.to_string(),
+            };
+            out.push_str(&format!(
+                "/// {doc}\n\
+                 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]\n\
+                 #[serde(deny_unknown_fields)]\n\
+                 pub struct {} {{\n",
+                schema.name
+            ));
+            for field in schema.all() {
+                // A second spelling of a key (node-sdk's) is for JavaScript callers only.
+                if field.wire != field.key && schema.all().any(|g| g.key == field.wire) {
+                    continue;
+                }
+                let ty = value_type(&field.ty);
+                let rename = field.key;
+                out.push_str(&format!("    /// `{}`", field.key));
+                if field.wire != field.key {
+                    out.push_str(&format!(" (sent as `{}`)", field.wire));
+                }
+                out.push_str(".\n");
+                if field.need == Need::Required {
+                    out.push_str(&format!(
+                        "    #[serde(rename = \"{rename}\")]\n    pub {}: {ty},\n",
+                        snake(field.key)
+                    ));
+                } else {
+                    out.push_str(&format!(
+                        "    #[serde(rename = \"{rename}\", default, skip_serializing_if = \"Option::is_none\")]\n    pub {}: Option<{ty}>,\n",
+                        snake(field.key)
+                    ));
+                }
+            }
+            out.push_str("}\n\n");
         }
     }
     out
@@ -143,6 +370,7 @@ fn api_name(group: &str) -> String {
 
 fn rust_api(group: &str, rows: &[Row]) -> String {
     let api = api_name(group);
+    let module = snake(group);
     // The user API is declared by hand (it also has searchPages); the others here.
     let imported = if group == "user" {
         format!(", {api}")
@@ -150,8 +378,8 @@ fn rust_api(group: &str, rows: &[Row]) -> String {
         String::new()
     };
     let mut out = format!(
-        "// @generated by `{BLESS_HINT}` from src/api/catalogue/{group}.rs: do not edit.\n\
-         //! `client.{group}()`: one method per row of the {group} catalogue, with node-sdk's\n\
+        "// @generated by `{BLESS_HINT}` from src/api/catalogue/{module}.rs: do not edit.\n\
+         //! `client.{module}()`: one method per row of the {group} catalogue, with node-sdk's\n\
          //! argument order. An argument left `None` is not sent, as `undefined` is not in\n\
          //! JavaScript.\n\n\
          #![allow(clippy::too_many_arguments)]\n\n\
@@ -159,7 +387,7 @@ fn rust_api(group: &str, rows: &[Row]) -> String {
          use std::collections::BTreeMap;\n\n\
          #[allow(unused_imports)]\n\
          use super::{{arg, opt, Call, Client{imported}}};\n\
-         use crate::api::catalogue::{group}::ROWS;\n\
+         use crate::api::catalogue::{module}::ROWS;\n\
          #[allow(unused_imports)]\n\
          use crate::models::*;\n\n"
     );
@@ -170,7 +398,7 @@ fn rust_api(group: &str, rows: &[Row]) -> String {
              /// JavaScript.\n\
              #[derive(Debug, Clone, Copy)]\n\
              pub struct {api}<'c> {{\n    client: &'c Client,\n}}\n\n\
-             impl Client {{\n    /// `management.{group}`.\n    pub fn {group}(&self) -> {api}<'_> {{\n        {api} {{ client: self }}\n    }}\n}}\n\n"
+             impl Client {{\n    /// `management.{group}`.\n    pub fn {module}(&self) -> {api}<'_> {{\n        {api} {{ client: self }}\n    }}\n}}\n\n"
         ));
     }
     out.push_str(&format!("impl {api}<'_> {{\n"));
@@ -198,7 +426,7 @@ fn ts_type(ty: &Ty) -> String {
         Ty::Filter => "FilterValue | FilterValue[]".into(),
         Ty::Any => "unknown".into(),
         Ty::Strings | Ty::Ids | Ty::IdList => "string[]".into(),
-        Ty::Enum(name, _) => (*name).into(),
+        Ty::Enum(choice) => choice.name.into(),
         Ty::Obj(schema) => schema.name.into(),
         Ty::StrOr(schema) => format!("string | {}", schema.name),
         Ty::List(inner) | Ty::List1(inner) => match inner {
@@ -206,6 +434,8 @@ fn ts_type(ty: &Ty) -> String {
             _ => format!("({})[]", ts_type(inner)),
         },
         Ty::Map(inner) => format!("Record<string, {}>", ts_type(inner)),
+        Ty::Time => "Date | number".into(),
+        Ty::CountText => "number".into(),
     }
 }
 
@@ -239,6 +469,21 @@ fn schema_doc(name: &str) -> &'static str {
         "RoleFilter" => "A role filter of search: any of the roles, or all of them with `and`.",
         "LoginOptions" => "Login options of the test-user and sign-up link calls.",
         "ProviderTokenOptions" => "getProviderToken's options (sent in the query; `false` when left out).",
+        "TenantSettings" => "A tenant's settings (a full overwrite: a key left out is reset). node-sdk's type spells `InactivityTime` and `InactivityTimeUnit`, its README `sessionSettingsEnabled`; the service reads `inactivityTime`, `inactivityTimeUnit` and `enabled`, which is what is sent (either spelling is taken).",
+        "KeyTenant" => "A tenant of an access key, with the key's roles in it.",
+        "OidcApplicationOptions" | "SamlApplicationOptions" | "WsFedApplicationOptions" => "An application to create: `enabled` is sent as `true` unless set (node-sdk's default).",
+        "OidcApplicationUpdate" | "SamlApplicationUpdate" | "WsFedApplicationUpdate" => "An application to replace (a full overwrite): leaving `enabled` out disables it.",
+        "OidcSettings" => "A tenant's OIDC IdP. `attributeMapping` is sent as the service's `userAttrMapping`.",
+        "SamlSettings" => "A tenant's SAML IdP, given by hand.",
+        "SamlByMetadataSettings" => "A tenant's SAML IdP, given by its metadata URL.",
+        "AttributeMapping" => "Which IdP attribute fills each user field (values are the IdP's attribute names).",
+        "RoleMapping" => "IdP groups that give a role.",
+        "JwtSignInOptions" => "jwt.signIn's options, spread into the body (`stepup` and `mfa` need `jwt`).",
+        "JwtSignUpOptions" => "jwt.signUp's options, spread into the body; Go's and Python's top-level `emailVerified`, `phoneVerified` and `ssoAppId` are taken too.",
+        "AuditSearchOptions" => "An audit search: every filter given must match. Times in epoch milliseconds (`from` at most 30 days back); `loginIds` is sent as the service's `externalIds`; `size` and `page` page the records.",
+        "AuditEvent" => "An event of your own in the audit trail.",
+        "AuditWebhook" => "A webhook that receives the audit trail.",
+        "AuditWebhookFilter" => "What a webhook receives. node-sdk's type names the discriminator `key`; the service reads `filterType`, which is what is sent (either spelling is taken).",
         "PasswordSettings" => "A password policy (a full overwrite). node-sdk's type spells `nonAlphaNumeric`; the service reads `nonAlphanumeric`, which is what is sent (either spelling is taken).",
         _ => "",
     }
@@ -289,6 +534,16 @@ fn ts_interface(schema: &Schema) -> String {
     out.push_str(&format!("export interface {} {{\n", schema.name));
     for field in schema.all() {
         let ty = ts_type(&field.ty);
+        if field.wire != field.key {
+            if schema.all().any(|g| g.key == field.wire) {
+                out.push_str(&format!(
+                    "  /** node-sdk's spelling of `{}`, which is what is sent. */\n",
+                    field.wire
+                ));
+            } else {
+                out.push_str(&format!("  /** Sent as `{}`. */\n", field.wire));
+            }
+        }
         match field.need {
             Need::Required => out.push_str(&format!("  {}: {ty};\n", field.key)),
             Need::Default(_) => out.push_str(&format!("  {}?: {ty};\n", field.key)),
@@ -304,7 +559,15 @@ fn ts_functions(group: &str, rows: &[Row]) -> String {
     let mut names = std::collections::BTreeSet::new();
     let mut out = String::new();
     for row in rows {
-        let params: Vec<String> = row.args.iter().map(ts_parameter).collect();
+        let mut params: Vec<String> = row.args.iter().map(ts_parameter).collect();
+        // TypeScript has no optional parameter before a required one: it is spelled out.
+        for (i, param) in params.iter_mut().enumerate() {
+            if row.args[i + 1..].iter().any(|a| a.need == Need::Required) {
+                if let Some((name, ty)) = param.split_once("?: ") {
+                    *param = format!("{name}: {ty} | undefined");
+                }
+            }
+        }
         let dep = if row.deprecated {
             " @deprecated by node-sdk."
         } else {
@@ -321,7 +584,9 @@ fn ts_functions(group: &str, rows: &[Row]) -> String {
         ));
         for text in params.iter().map(String::as_str).chain([row.returns]) {
             for word in text.split(|c: char| !c.is_ascii_alphanumeric()) {
-                if word.starts_with(|c: char| c.is_ascii_uppercase()) && word != "Record" {
+                if word.starts_with(|c: char| c.is_ascii_uppercase())
+                    && !["Record", "Date", "Promise"].contains(&word)
+                {
                     names.insert(word.to_string());
                 }
             }
@@ -332,12 +597,19 @@ fn ts_functions(group: &str, rows: &[Row]) -> String {
         .filter(|s| !HAND_WRITTEN.contains(&s.name))
         .collect();
     let mut types = String::new();
+    let own_enums = enums(group);
+    for (name, values) in &own_enums {
+        let union: Vec<String> = values.iter().map(|v| format!("\"{v}\"")).collect();
+        types.push_str(&format!("export type {name} = {};\n\n", union.join(" | ")));
+    }
     for schema in &generated {
         types.push_str(&ts_interface(schema));
         types.push('\n');
         for field in schema.all() {
             for word in ts_type(&field.ty).split(|c: char| !c.is_ascii_alphanumeric()) {
-                if word.starts_with(|c: char| c.is_ascii_uppercase()) && word != "Record" {
+                if word.starts_with(|c: char| c.is_ascii_uppercase())
+                    && !["Record", "Date", "Promise"].contains(&word)
+                {
                     names.insert(word.to_string());
                 }
             }
@@ -346,16 +618,86 @@ fn ts_functions(group: &str, rows: &[Row]) -> String {
     let imports: Vec<String> = names
         .into_iter()
         .filter(|n| !generated.iter().any(|s| s.name == n))
+        .filter(|n| !own_enums.iter().any(|(e, _)| e == n))
         .collect();
     format!(
-        "// @generated by `{BLESS_HINT}` from src/api/catalogue/{group}.rs: do not edit.\n\
+        "// @generated by `{BLESS_HINT}` from src/api/catalogue/{}.rs: do not edit.\n\
          // The request types (from the catalogue's schemas) and the functions of `descope.{group}`.\n\
          import type {{ {} }} from \"./index.js\";\n\n\
          {types}\
          /** The functions of `descope.{group}`: node-sdk 2.13.0's names, argument order and results. */\n\
          export interface {}Functions {{\n{out}}}\n",
+        snake(group),
         imports.join(", "),
         api_name(group).trim_end_matches("Api")
+    )
+}
+
+/// One line on each group, for its member of `DescopeManagement`.
+fn group_doc(group: &str) -> &'static str {
+    match group {
+        "permission" => "project-wide permissions",
+        "role" => "project and tenant roles",
+        "group" => "a tenant's IdP groups (read-only)",
+        "password" => "the password policy of the project or a tenant",
+        "tenant" => "tenants, their settings and SSO setup links",
+        "accessKey" => "access keys (machine credentials); `cleartext` is answered once, by `create` and `rotate`",
+        "ssoApplication" => "applications for which Descope is the identity provider (OIDC, SAML, WS-Fed)",
+        "sso" => "a tenant's SSO configurations (Descope as the service provider)",
+        "jwt" => "tokens minted on the server (each answered once)",
+        "audit" => "the audit trail",
+        "project" => "the project, its clones and snapshots",
+        "flow" => "the project's flows; `run` runs a management flow",
+        "theme" => "the project's theme",
+        "authz" => "relationship-based access control (ReBAC): schema and relations",
+        "fga" => "fine-grained authorization from a DSL schema, with relation tuples",
+        "inboundApplication" => "other parties' OAuth clients and their users' consents; secrets answered once",
+        "outboundApplication" => "connections to other OAuth providers, and the tokens kept for users and tenants",
+        "list" => "project lists of IPs, texts or a JSON document",
+        "jwtTemplate" => "JWT claim templates, and Descope's library of them",
+        "descoper" => "the company's console administrators",
+        "managementKey" => "company management keys; `cleartext` is answered once, by `create`",
+        "engine" => "engines; their secret is answered once, by `create` and `rotateSecret`",
+        "scopeClaimMapping" => "which claims each OIDC scope adds",
+        "analytics" => "counts of audit events, grouped",
+        other => panic!("no doc line for group {other}: add it to tests/generated.rs"),
+    }
+}
+
+const INDEX_START: &str =
+    "// @generated by `BLESS=1 cargo test --test generated` from the catalogue's groups";
+const INDEX_END: &str = "// end of generated groups";
+
+/// `pkg/index.d.ts`'s section on the groups: their functions and request types, and the
+/// client's member for each.
+fn ts_index_groups() -> String {
+    let mut imports = String::new();
+    let mut exports = String::new();
+    let mut members = String::new();
+    for (group, _) in catalogue::GROUPS {
+        let functions = format!("{}Functions", api_name(group).trim_end_matches("Api"));
+        let extra = if *group == "user" {
+            "SearchRequest, "
+        } else {
+            ""
+        };
+        imports.push_str(&format!(
+            "import type {{ {extra}{functions} }} from \"./{group}-functions.js\";\n"
+        ));
+        exports.push_str(&format!("export type * from \"./{group}-functions.js\";\n"));
+        if *group != "user" {
+            members.push_str(&format!(
+                "  /** `management.{group}`: {}. */\n  readonly {group}: {functions};\n",
+                group_doc(group)
+            ));
+        }
+    }
+    format!(
+        "{INDEX_START}: do not edit this section.\n\
+         {imports}{exports}\n\
+         /** A client's groups but `user` (see `UserManagement`). */\n\
+         export interface ManagementGroups {{\n{members}}}\n\
+         {INDEX_END}"
     )
 }
 
@@ -409,11 +751,25 @@ fn check(path: &str, expected: &str, section: Option<(&str, &str)>) {
 }
 
 #[test]
+fn the_typescript_index_names_every_group() {
+    check(
+        "pkg/index.d.ts",
+        &ts_index_groups(),
+        Some((INDEX_START, INDEX_END)),
+    );
+}
+
+#[test]
+fn the_rust_models_are_generated_from_the_schemas() {
+    check("src/models/generated.rs", &rustfmt(&rust_models()), None);
+}
+
+#[test]
 fn the_rust_methods_are_generated_from_the_rows() {
     for (group, rows) in catalogue::GROUPS {
         // The committed file is rustfmt's layout of the generated text.
         let text = rustfmt(&rust_api(group, rows));
-        check(&format!("src/client/{group}.rs"), &text, None);
+        check(&format!("src/client/{}.rs", snake(group)), &text, None);
     }
 }
 

@@ -173,3 +173,213 @@ fn rust_methods_match_javascript_methods() {
         assert_eq!(parsed(&rust), parsed(&javascript), "{}", javascript.path);
     }
 }
+
+fn js_of(group: &str, method: &str, args: Value) -> Request {
+    let Value::Array(args) = args else {
+        panic!("args must be an array")
+    };
+    engine::prepare(group, method, &Arg::list(&args)).unwrap()
+}
+
+#[test]
+fn the_other_groups_rust_methods_match_their_javascript_methods() {
+    use descope_mgmt::models::{
+        AuditEvent, AuditEventType, AuditFilterType, AuditSearchOptions, AuditWebhook,
+        AuditWebhookFilter, KeyTenant, OidcApplicationOptions, OidcSettings, RoleInheritance,
+        TenantSettings, TimeUnit,
+    };
+    let client =
+        Client::new(Config::new("P2publicVectorsProject000001", "K2public-vectors-key").unwrap());
+    let cases: Vec<(Request, Request)> = vec![
+        (
+            client
+                .tenant()
+                .create(
+                    "n",
+                    Some(vec!["d.com".into()]),
+                    None,
+                    Some(true),
+                    None,
+                    None,
+                    Some(RoleInheritance::UserOnly),
+                )
+                .request()
+                .unwrap(),
+            js_of(
+                "tenant",
+                "create",
+                json!(["n", ["d.com"], null, true, null, null, "userOnly"]),
+            )
+            .without_nulls(),
+        ),
+        (
+            client
+                .tenant()
+                .configure_settings(
+                    "t",
+                    TenantSettings {
+                        inactivity_time: Some(30),
+                        inactivity_time_unit: Some(TimeUnit::Minutes),
+                        ..Default::default()
+                    },
+                )
+                .request()
+                .unwrap(),
+            js_of(
+                "tenant",
+                "configureSettings",
+                json!(["t", {"InactivityTime": 30, "InactivityTimeUnit": "minutes"}]),
+            ),
+        ),
+        (
+            client
+                .access_key()
+                .create(
+                    "k",
+                    0,
+                    None,
+                    Some(vec![KeyTenant {
+                        tenant_id: "t".into(),
+                        role_names: Some(vec!["r".into()]),
+                    }]),
+                    None,
+                    None,
+                    Some("d".into()),
+                    None,
+                    None,
+                )
+                .request()
+                .unwrap(),
+            js_of(
+                "accessKey",
+                "create",
+                json!(["k", 0, null, [{"tenantId": "t", "roleNames": ["r"]}], null, null, "d"]),
+            )
+            .without_nulls(),
+        ),
+        (
+            client
+                .sso_application()
+                .create_oidc_application(OidcApplicationOptions {
+                    name: "n".into(),
+                    login_page_url: "u".into(),
+                    ..Default::default()
+                })
+                .request()
+                .unwrap(),
+            js_of(
+                "ssoApplication",
+                "createOidcApplication",
+                json!([{"name": "n", "loginPageUrl": "u"}]),
+            ),
+        ),
+        (
+            client
+                .sso()
+                .configure_oidc_settings(
+                    "t",
+                    OidcSettings {
+                        name: "n".into(),
+                        client_id: "c".into(),
+                        ..Default::default()
+                    },
+                    None,
+                    Some(String::new()),
+                )
+                .request()
+                .unwrap(),
+            js_of(
+                "sso",
+                "configureOIDCSettings",
+                json!(["t", {"name": "n", "clientId": "c"}]),
+            ),
+        ),
+        (
+            client
+                .audit()
+                .search(AuditSearchOptions {
+                    login_ids: Some(vec!["l".into()]),
+                    ..Default::default()
+                })
+                .request()
+                .unwrap(),
+            js_of("audit", "search", json!([{"loginIds": ["l"]}])),
+        ),
+        (
+            client
+                .audit()
+                .create_event(AuditEvent {
+                    action: "a".into(),
+                    r#type: AuditEventType::Warn,
+                    actor_id: "x".into(),
+                    tenant_id: "t".into(),
+                    ..Default::default()
+                })
+                .request()
+                .unwrap(),
+            js_of(
+                "audit",
+                "createEvent",
+                json!([{"action": "a", "type": "warn", "actorId": "x", "tenantId": "t"}]),
+            ),
+        ),
+        (
+            client
+                .audit()
+                .create_audit_webhook(AuditWebhook {
+                    name: "n".into(),
+                    filters: Some(vec![AuditWebhookFilter {
+                        filter_type: Some(AuditFilterType::Actions),
+                        ..Default::default()
+                    }]),
+                    ..Default::default()
+                })
+                .request()
+                .unwrap(),
+            js_of(
+                "audit",
+                "createAuditWebhook",
+                json!([{"name": "n", "filters": [{"key": "actions"}]}]),
+            ),
+        ),
+        (
+            client
+                .jwt()
+                .sign_up_or_in("l", None, Default::default())
+                .request()
+                .unwrap(),
+            js_of("jwt", "signUpOrIn", json!(["l"])),
+        ),
+    ];
+    let parsed = |r: &Request| {
+        let body: Option<Value> = r.body.as_deref().map(|b| serde_json::from_str(b).unwrap());
+        (
+            r.method,
+            r.path.clone(),
+            r.query.clone(),
+            body,
+            r.unwrap,
+            r.idempotent,
+            r.secret,
+        )
+    };
+    for (rust, javascript) in cases {
+        assert_eq!(parsed(&rust), parsed(&javascript), "{}", javascript.path);
+    }
+}
+
+/// The JavaScript call's `null`s are left out, as the Rust call's `None`s are.
+trait WithoutNulls {
+    fn without_nulls(self) -> Self;
+}
+
+impl WithoutNulls for Request {
+    fn without_nulls(mut self) -> Self {
+        if let Some(body) = &self.body {
+            let mut v: Value = serde_json::from_str(body).unwrap();
+            v.as_object_mut().unwrap().retain(|_, v| !v.is_null());
+            self.body = Some(v.to_string());
+        }
+        self
+    }
+}

@@ -51,8 +51,20 @@ const CSP =
   "form-action 'none'; frame-ancestors 'none'; object-src 'none'";
 
 // Custom attribute definitions for the emulator: one of every type the page edits
-// (the emulator's defaults have no date attribute). Sample users get values for each.
+// (the emulator's defaults have no date attribute). Sample users get values for each. The
+// emulator's own tenants, roles and permissions stay; two access keys (secrets unknown to
+// anyone) give the access-key view something to list.
 const EMULATOR_SEED = {
+  accessKeys: [
+    { name: "CI deploy", description: "Deploys from CI", roleNames: ["viewer"], expireTime: 0, createdBy: "management-key" },
+    {
+      name: "Acme nightly sync",
+      description: "Syncs Acme's directory",
+      keyTenants: [{ tenantId: "t-acme", roleNames: ["admin"] }],
+      expireTime: 0,
+      createdBy: "management-key",
+    },
+  ],
   customAttributes: [
     { name: "nickname", type: 1, displayName: "Nickname" },
     { name: "seats", type: 2, displayName: "Seats" },

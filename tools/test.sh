@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Installs what is missing (tools/install.sh), then runs every test against a local
-# emulator on 127.0.0.1: native cargo tests (crate + emulator), wasm-bindgen tests in Node
+# emulator on 127.0.0.1: native cargo tests (crate + emulator, and the crate's reqwest
+# transport), the build against the wasm-bindgen floor, wasm-bindgen tests in Node
 # and headless Chromium, the built package in Node (every method, failures, credentials,
-# packaging), the package in every runtime (Node ESM/CJS, Deno, edge-runtime, Chromium,
-# workerd), the admin page end to end (Playwright), and the examples.
+# packaging), the publishers' checks (tools/check-package.sh: publint, arethetypeswrong,
+# npm and cargo publish dry runs, docs.rs, the MSRV), the package in every runtime (Node
+# ESM/CJS, Deno, edge-runtime, Chromium, workerd), the admin page end to end (Playwright),
+# and the examples (JavaScript, Deno, a Worker, a Rust Worker, an axum server).
 # Ends with one line "N passed, N failed"; exits non-zero if anything failed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,6 +14,9 @@ ROOT=$PWD
 ./tools/install.sh
 export PATH="$ROOT/tools/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 export CARGO_TERM_COLOR=never NO_COLOR=1 CHROMEDRIVER=/usr/bin/chromedriver
+# Chromium's capabilities for the wasm browser tests (flags that keep its background
+# connections off); wasm-bindgen-test-runner reads this instead of ./webdriver.json.
+export WASM_BINDGEN_TEST_WEBDRIVER_JSON=$ROOT/tests/wasm/webdriver.json
 LOG=$ROOT/target/test-logs
 rm -rf "$LOG" && mkdir -p "$LOG"
 step() { printf '\n=== [%4ss] %s\n' "$SECONDS" "$*"; }
@@ -58,17 +64,24 @@ run() { # run NAME CMD...: log to $LOG/NAME.log, remember a failure, keep going
 lint() { # `set -e` does not apply inside a function run as a condition: chain with &&
   cargo fmt --all -- --check &&
     cargo clippy -q --workspace --all-targets -- -D warnings &&
+    cargo clippy -q --workspace --all-targets --features reqwest -- -D warnings &&
     cargo clippy -q --target wasm32-unknown-unknown --all-targets -- -D warnings &&
     cargo clippy -q --target wasm32-unknown-unknown --all-targets --features js -- -D warnings &&
+    cargo clippy -q --target wasm32-unknown-unknown --lib --features worker -- -D warnings &&
     RUSTDOCFLAGS="-D warnings" cargo doc -q --no-deps -p descope-mgmt --target wasm32-unknown-unknown --features js &&
     echo "lint clean"
 }
 run lint lint
 run native cargo test --workspace
+# The native transport (reqwest) against this emulator: effects, faults, timeouts, the key.
+run native-reqwest cargo test -p descope-mgmt --features reqwest --test native_transport
+# wasm-bindgen is a range: the crate still builds against its floor (in a scratch copy).
+run floor ./tools/check-floor.sh
 run wasm-node wasm-pack test --mode no-install --node -- --features js
 run wasm-chrome wasm-pack test --mode no-install --headless --chrome -- --features js
 run build-pkg ./tools/build.sh
 run facade ./tools/check-facade.sh
+run publish ./tools/check-package.sh
 run package-node node --test --test-reporter=tap tests/package/
 run e2e node tests/e2e/run.mjs
 run runtimes node tests/package/runtimes/run.mjs
@@ -80,12 +93,12 @@ run size ./tools/size.sh
 # ---------------------------------------------------------------- summary
 passed=0; failed=0
 while read -r p f; do passed=$((passed + p)); failed=$((failed + f)); done < <(
-  cat "$LOG"/native.log "$LOG"/wasm-node.log "$LOG"/wasm-chrome.log \
+  cat "$LOG"/native.log "$LOG"/native-reqwest.log "$LOG"/wasm-node.log "$LOG"/wasm-chrome.log \
     | sed -n 's/^test result: [A-Za-z]*\. \([0-9]*\) passed; \([0-9]*\) failed.*/\1 \2/p'
   for f in "$LOG"/package-*.log; do
     echo "$(sed -n 's/^# pass \([0-9]*\)$/\1/p' "$f" | tail -1) $(sed -n 's/^# fail \([0-9]*\)$/\1/p' "$f" | tail -1)"
   done
-  cat "$LOG"/facade.log "$LOG"/e2e.log "$LOG"/runtimes.log "$LOG"/examples.log "$LOG"/differential.log "$LOG"/bench-smoke.log | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p'
+  cat "$LOG"/facade.log "$LOG"/floor.log "$LOG"/publish.log "$LOG"/e2e.log "$LOG"/runtimes.log "$LOG"/examples.log "$LOG"/differential.log "$LOG"/bench-smoke.log | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p'
 )
 [ "$status" -eq 0 ] || [ "$failed" -gt 0 ] || failed=1   # a step that crashed counts as a failure
 step "done (logs in target/test-logs/)"

@@ -17,5 +17,17 @@ export async function connect() {
   if (!config?.projectId) throw new Error("/config.json has no projectId");
   // No managementKey: the host adds the bearer on its side of the wire.
   const descope = new DescopeManagement({ projectId: config.projectId, baseUrl: location.origin });
-  return { config, users: descope.user };
+  return { config, users: descope.user, group: (name) => group(descope, name) };
+}
+
+/**
+ * `descope.<name>`, or a stand-in whose every call rejects with a clear message, so a package
+ * built before that group existed still loads the page and explains itself where it is used.
+ */
+function group(descope, name) {
+  if (descope[name]) return descope[name];
+  const missing = () =>
+    Promise.reject(new Error(`this build of descope-mgmt has no descope.${name}: rebuild the package (./tools/build.sh)`));
+  // `then` stays undefined, so the stand-in is never mistaken for a promise.
+  return new Proxy({}, { get: (_, key) => (key === "then" ? undefined : missing) });
 }

@@ -1,10 +1,15 @@
-// Entry point: connects to the package, then wires the filters, the users table, the user
-// panel and the bulk actions together. State that matters across reloads lives in the URL.
+// Entry point: connects to the package, then wires the views (users, tenants, roles and
+// permissions, access keys) and, for users, the filters, table, user panel and bulk actions.
+// State that matters across reloads lives in the URL: `view`, then that view's own keys.
 import { h, debounce } from "./dom.js";
 import { errorBox, showError } from "./views/error-box.js";
 import { renderRows, renderPager } from "./views/users-table.js";
 import { createUserPanel } from "./views/user-panel.js";
 import { createBulk } from "./views/bulk.js";
+import { createDirectory } from "./views/directory.js";
+import { createTenantsView } from "./views/tenants.js";
+import { createRolesView } from "./views/roles.js";
+import { createAccessKeysView } from "./views/access-keys.js";
 
 const $ = (id) => document.getElementById(id);
 const PAGE_SIZES = [10, 25, 50, 100];
@@ -31,7 +36,13 @@ function readUrl() {
   state.user = p.get("user");
 }
 
+// The users view's URL, for its link while another view is shown. Kept for the tab's life, so
+// a reload on another view still leads back to the list as it was.
+const USERS_QUERY = "descope-admin.users-query";
+let usersQuery = sessionStorage.getItem(USERS_QUERY) ?? "";
+
 function writeUrl() {
+  if (currentView() !== "users") return;
   const p = new URLSearchParams();
   for (const [key, name] of [["text", "q"], ["status", "status"], ["tenant", "tenant"], ["role", "role"], ["sort", "sort"]]) {
     if (state[key]) p.set(name, state[key]);
@@ -40,15 +51,24 @@ function writeUrl() {
   if (state.pageSize !== DEFAULT_PAGE_SIZE) p.set("size", String(state.pageSize));
   if (state.user) p.set("user", state.user);
   const query = p.toString();
+  usersQuery = query;
+  sessionStorage.setItem(USERS_QUERY, query);
   history.replaceState(null, "", query ? `?${query}` : location.pathname);
 }
 
-// ---------------------------------------------------------------- tenants and roles seen so far
+// ---------------------------------------------------------------- tenants and roles for the filters
 
-// The user API cannot list tenants or roles, so the filters suggest the ones users carry.
+// The filters suggest the project's tenants and roles (tenant.loadAll, role.loadAll), plus
+// any that users carry (so they still work when those lists cannot be read).
 const catalog = {
   tenants: new Map(), // tenantId → name
   roles: new Set(),
+  /** The project's lists replace what was learnt (a deleted tenant is no longer offered). */
+  know(tenants, roles) {
+    if (tenants) this.tenants = new Map(tenants.map((t) => [t.id, t.name || t.id]));
+    if (roles) this.roles = new Set(roles.map((r) => r.name));
+    this.render();
+  },
   learn(users) {
     const before = this.tenants.size + this.roles.size;
     for (const user of users) {
@@ -271,19 +291,113 @@ function wire() {
     syncSelection();
   });
 
-  // "/" jumps to the search box, as on many admin consoles.
+  // "/" jumps to the view's search box, as on many admin consoles.
   document.addEventListener("keydown", (e) => {
     const typing = e.target.closest?.("input, select, textarea, dialog[open]");
     if (e.key === "/" && !typing && !e.ctrlKey && !e.metaKey && !e.altKey) {
       e.preventDefault();
-      $("f-text").focus();
+      document.querySelector(".view:not([hidden]) input[type=search]")?.focus();
     }
   });
 }
 
+// ---------------------------------------------------------------- views
+
+const VIEWS = ["users", "tenants", "roles", "keys"];
+const views = {}; // the other views, made when first shown
+let directory = null;
+let usersStarted = false;
+
+function currentView() {
+  const v = new URLSearchParams(location.search).get("view");
+  return VIEWS.includes(v) ? v : "users";
+}
+
+/** The view's own URL keys (empty ones left out), after `view`. */
+function setViewParams(name, params) {
+  if (currentView() !== name) return; // a late write from a view that is no longer shown
+  const p = new URLSearchParams({ view: name });
+  for (const [key, value] of Object.entries(params)) if (value) p.set(key, value);
+  history.replaceState(null, "", `?${p}`);
+}
+
+function makeView(name) {
+  const root = $(`view-${name}`);
+  const common = { root, directory, setParams: (params) => setViewParams(name, params), navigate };
+  if (name === "tenants") {
+    return createTenantsView({ ...common, tenant: api.group("tenant"), accessKey: api.group("accessKey"), users: api.users });
+  }
+  if (name === "roles") return createRolesView({ ...common, role: api.group("role"), permission: api.group("permission") });
+  return createAccessKeysView({ ...common, accessKey: api.group("accessKey") });
+}
+
+/** Shows the view the URL names; `focus` moves to its heading (after a navigation). */
+async function route({ focus = false } = {}) {
+  const name = currentView();
+  for (const v of VIEWS) $(`view-${v}`).hidden = v !== name;
+  for (const link of $("sections").querySelectorAll("a[data-view]")) {
+    if (link.dataset.view === name) link.setAttribute("aria-current", "page");
+    else link.removeAttribute("aria-current");
+  }
+  // Dialogs belong to the view they were opened on (Back may leave it).
+  for (const d of document.querySelectorAll("dialog[open]:not(#user-panel)")) d.close();
+  if (name !== "users") {
+    panel?.close();
+    // Back on the list, the panel that was open stays closed.
+    const p = new URLSearchParams(usersQuery);
+    p.delete("user");
+    usersQuery = p.toString();
+    sessionStorage.setItem(USERS_QUERY, usersQuery);
+  }
+  $("sections").querySelector('a[data-view="users"]').href = usersQuery ? `?${usersQuery}` : "./";
+  let heading;
+  if (name === "users") {
+    heading = $("users-heading");
+    document.title = "Users · Descope admin";
+    readUrl();
+    fillFilters();
+    if (focus) heading.focus();
+    await loadUsers();
+    if (state.user && panel.userId !== state.user) panel.open({ userId: state.user });
+    if (!usersStarted) {
+      usersStarted = true;
+      warmCatalog();
+    }
+  } else {
+    views[name] ??= makeView(name);
+    heading = views[name].heading;
+    document.title = `${views[name].title} · Descope admin`;
+    views[name].show(new URLSearchParams(location.search));
+    if (focus) heading.focus();
+  }
+  $("skip-link").href = `#${heading.id}`;
+}
+
+function navigate(name, params = {}) {
+  const p = new URLSearchParams(name === "users" ? usersQuery : { view: name });
+  for (const [key, value] of Object.entries(params)) if (value) p.set(key, value);
+  const query = p.toString();
+  history.pushState(null, "", query ? `?${query}` : location.pathname);
+  route({ focus: true });
+}
+
+function wireSections() {
+  $("sections").addEventListener("click", (e) => {
+    const link = e.target.closest("a[data-view]");
+    if (!link || e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
+    e.preventDefault();
+    if (link.dataset.view === currentView()) return;
+    navigate(link.dataset.view);
+  });
+  window.addEventListener("popstate", () => route());
+}
+
 async function start() {
-  readUrl();
-  fillFilters();
+  // The users view reads its state from the URL when it is shown (route).
+  if (currentView() === "users") {
+    usersQuery = location.search.slice(1);
+    sessionStorage.setItem(USERS_QUERY, usersQuery);
+  }
   try {
     // Imported here, not statically, so a package that fails to load is explained on the page.
     const { connect } = await import("./api.js");
@@ -297,6 +411,13 @@ async function start() {
     return;
   }
   showProject(api.config);
+  directory = createDirectory({ tenant: api.group("tenant"), role: api.group("role"), permission: api.group("permission") });
+  const learnDirectory = () =>
+    Promise.allSettled([directory.tenants(), directory.roles()]).then(([t, r]) =>
+      catalog.know(t.value, r.value),
+    );
+  directory.subscribe(() => learnDirectory());
+  learnDirectory();
 
   // Definitions are loaded once and shared; a failure is forgotten so "Try again" refetches.
   let definitions = null;
@@ -310,7 +431,8 @@ async function start() {
     dialog: $("user-panel"),
     users: api.users,
     attributes,
-    catalog,
+    audit: api.group("audit"),
+    directory,
     onChanged: userChanged,
     onClosed: panelClosed,
   });
@@ -327,9 +449,8 @@ async function start() {
     onDone: () => loadUsers(),
   });
   wire();
-  await loadUsers();
-  if (state.user) panel.open({ userId: state.user });
-  warmCatalog();
+  wireSections();
+  await route();
 }
 
 /** Fills the tenant and role suggestions from a few more pages, in the background. */

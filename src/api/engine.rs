@@ -40,8 +40,8 @@ pub enum Ty {
     Ids,
     /// A list of non-empty strings (may be empty).
     IdList,
-    /// One of these strings; the type's name (TypeScript and Rust) first.
-    Enum(&'static str, &'static [&'static str]),
+    /// One of these strings.
+    Enum(&'static Choice),
     /// An object of this schema.
     Obj(&'static Schema),
     /// A list of values of this type.
@@ -52,6 +52,27 @@ pub enum Ty {
     Map(&'static Ty),
     /// A string, or an object of this schema (a batch user's password).
     StrOr(&'static Schema),
+    /// A point in time: a `Date`, or epoch milliseconds; sent as epoch milliseconds.
+    Time,
+    /// A whole number that is not negative, sent as a string (node-sdk's `String(limit)`).
+    CountText,
+}
+
+/// The strings an enum may be, and the enum's name (TypeScript and Rust). Behind a pointer,
+/// so that every [`Ty`] (one per argument and option key) stays two words.
+#[derive(Debug)]
+pub struct Choice {
+    /// The type's name.
+    pub name: &'static str,
+    /// The values it allows.
+    pub values: &'static [&'static str],
+}
+
+impl Choice {
+    /// The enum `name` of `values`.
+    pub const fn new(name: &'static str, values: &'static [&'static str]) -> Self {
+        Self { name, values }
+    }
 }
 
 /// When an argument or key must be there, and what its absence means.
@@ -65,6 +86,9 @@ pub enum Need {
     Default(Const),
     /// Sent only when truthy (node-sdk's `if (x)`).
     Truthy,
+    /// Sent only when truthy and, for an object or a list, not empty (node-sdk's
+    /// `Object.keys(x).length && x`).
+    Filled,
 }
 
 /// A constant value in a row: a default, or a key every request of the row carries.
@@ -76,6 +100,8 @@ pub enum Const {
     False,
     /// A string.
     Str(&'static str),
+    /// `0`
+    Zero,
 }
 
 impl Const {
@@ -83,6 +109,7 @@ impl Const {
         match self {
             Self::True => V::from_bool(true),
             Self::False => V::from_bool(false),
+            Self::Zero => V::from_num(0.0),
             Self::Str(s) => V::from_str(s),
         }
     }
@@ -121,6 +148,22 @@ impl Field {
     pub const fn required(self) -> Self {
         Self {
             need: Need::Required,
+            ..self
+        }
+    }
+
+    /// Sent only when truthy (node-sdk's `limit > 0 && …`).
+    pub const fn truthy(self) -> Self {
+        Self {
+            need: Need::Truthy,
+            ..self
+        }
+    }
+
+    /// Left out, it is sent as `value` (node-sdk's `options.enabled ?? true`).
+    pub const fn or(self, value: Const) -> Self {
+        Self {
+            need: Need::Default(value),
             ..self
         }
     }
@@ -172,6 +215,8 @@ pub enum To {
     /// Into the path, in place of `{name}`, percent-encoded (an ID holding `/` or `?` must
     /// not reach another URL).
     Path(&'static str),
+    /// A boolean sent negated under this key (node-sdk's `ignoreX: !includeX`).
+    Not(&'static str),
 }
 
 /// A positional argument, in node-sdk's order.
@@ -243,6 +288,32 @@ impl Arg {
             ..self
         }
     }
+
+    /// Sent only when truthy (node-sdk's `...(ssoId && { ssoId })`).
+    pub const fn truthy(self) -> Self {
+        Self {
+            need: Need::Truthy,
+            ..self
+        }
+    }
+
+    /// Sent only when truthy and not an empty object or list.
+    pub const fn filled(self) -> Self {
+        Self {
+            need: Need::Filled,
+            ..self
+        }
+    }
+
+    /// A boolean that is sent negated, as `wire`; left out, it is `value`.
+    pub const fn not(name: &'static str, wire: &'static str, value: Const) -> Self {
+        Self {
+            name,
+            ty: Ty::Bool,
+            need: Need::Default(value),
+            to: To::Not(wire),
+        }
+    }
 }
 
 /// One endpoint: a node-sdk function and the request it sends.
@@ -275,8 +346,13 @@ pub struct Row {
     pub creates: bool,
     /// Deprecated by node-sdk.
     pub deprecated: bool,
-    /// Arguments (by position) of which at least one must be a non-empty list: an empty
-    /// batch delete may be read by the service as "all".
+    /// The answer holds a secret (a cleartext, a token), returned once: never quoted in
+    /// an error.
+    pub secret: bool,
+    /// No body is sent, not even `{}`.
+    pub bodiless: bool,
+    /// Arguments (by position) of which at least one must be given (a non-empty list or
+    /// string, or another value): an empty batch delete may be read by the service as "all".
     pub one_of: &'static [usize],
     /// One line for the docs.
     #[cfg(not(target_arch = "wasm32"))]
@@ -310,6 +386,8 @@ impl Row {
             returns: "Empty",
             creates: false,
             deprecated: false,
+            secret: false,
+            bodiless: false,
             one_of: &[],
             #[cfg(not(target_arch = "wasm32"))]
             doc,
@@ -348,6 +426,22 @@ impl Row {
     /// At least one of these arguments must be a non-empty list.
     pub const fn one_of(self, one_of: &'static [usize]) -> Self {
         Self { one_of, ..self }
+    }
+
+    /// It sends no body at all (node-sdk's `post(path)`), not even `{}`.
+    pub const fn bodiless(self) -> Self {
+        Self {
+            bodiless: true,
+            ..self
+        }
+    }
+
+    /// Its answer holds a secret.
+    pub const fn secret(self) -> Self {
+        Self {
+            secret: true,
+            ..self
+        }
     }
 
     /// node-sdk deprecates it.
@@ -434,6 +528,9 @@ fn is_truthy<V: Value>(v: &V) -> bool {
 fn take<V: Value>(ty: &Ty, need: Need, v: &V, path: &Path<'_>) -> Result<Option<V>, Error> {
     match (v.kind(), need) {
         (_, Need::Truthy) if !is_truthy(v) => Ok(None),
+        (_, Need::Filled) if !is_truthy(v) => Ok(None),
+        (Kind::Object, Need::Filled) if v.entries().is_empty() => Ok(None),
+        (Kind::Array, Need::Filled) if v.items().is_empty() => Ok(None),
         (Kind::Undefined, Need::Required) => Err(path.fail("is required")),
         (Kind::Undefined, Need::Default(c)) => Ok(Some(c.value())),
         (Kind::Undefined, _) => Ok(None),
@@ -512,9 +609,9 @@ fn check<V: Value>(ty: &Ty, v: &V, path: &Path<'_>) -> Result<V, Error> {
             }
             Ok(v.clone())
         }
-        Ty::Enum(_, allowed) => match v.string() {
-            Some(s) if allowed.contains(&s.as_str()) => Ok(v.clone()),
-            _ => Err(path.fail(&format!("must be one of {}", allowed.join(", ")))),
+        Ty::Enum(choice) => match v.string() {
+            Some(s) if choice.values.contains(&s.as_str()) => Ok(v.clone()),
+            _ => Err(path.fail(&format!("must be one of {}", choice.values.join(", ")))),
         },
         Ty::Filter => match kind {
             Kind::Array => {
@@ -564,6 +661,14 @@ fn check<V: Value>(ty: &Ty, v: &V, path: &Path<'_>) -> Result<V, Error> {
             Kind::Object => object(schema, v, path),
             _ => Err(path.fail("must be a string or an object")),
         },
+        Ty::Time => match (v.number(), v.time()) {
+            (Some(n), _) if n.fract() == 0.0 && (0.0..=MAX_SAFE_INTEGER).contains(&n) => {
+                Ok(v.clone())
+            }
+            (None, Some(ms)) if ms.is_finite() => Ok(V::from_num(ms)),
+            _ => Err(path.fail("must be a Date or epoch milliseconds")),
+        },
+        Ty::CountText => check(&Ty::Count, v, path).map(|n| V::from_str(&n.display())),
     }
 }
 
@@ -627,7 +732,7 @@ pub fn build<V: Value>(row: &'static Row, args: &[V]) -> Result<Request, Error> 
     // A row whose body is one argument has no body when that argument is left out (node-sdk
     // sends none).
     let whole = row.args.iter().any(|a| a.to == To::Whole);
-    let has_body = !matches!(row.method, Method::Get | Method::Delete) && !whole;
+    let has_body = !matches!(row.method, Method::Get | Method::Delete) && !whole && !row.bodiless;
     let mut body = has_body.then(V::object);
     let mut query = Vec::new();
     let mut url_path = row.path.to_string();
@@ -664,6 +769,13 @@ pub fn build<V: Value>(row: &'static Row, args: &[V]) -> Result<Request, Error> 
                 }
             }
             To::Whole => body = Some(sent),
+            To::Not(key) => {
+                let not = V::from_bool(sent.boolean() != Some(true));
+                match &mut body {
+                    Some(b) => b.set(key, not),
+                    None => query.push((key, not.display())),
+                }
+            }
             To::Path(placeholder) => {
                 let mut encoded = String::new();
                 super::encode_component(&sent.display(), &mut encoded);
@@ -671,12 +783,14 @@ pub fn build<V: Value>(row: &'static Row, args: &[V]) -> Result<Request, Error> 
             }
         }
     }
-    if !row.one_of.is_empty()
-        && !row.one_of.iter().any(|&i| {
-            args.get(i)
-                .is_some_and(|v| v.kind() == Kind::Array && !v.items().is_empty())
-        })
-    {
+    // A filter is given when it is a non-empty list or string, or any other value.
+    let given = |v: &V| match v.kind() {
+        Kind::Undefined | Kind::Null => false,
+        Kind::Array => !v.items().is_empty(),
+        Kind::String => v.string().is_some_and(|s| !s.is_empty()),
+        _ => true,
+    };
+    if !row.one_of.is_empty() && !row.one_of.iter().any(|&i| args.get(i).is_some_and(given)) {
         let names: Vec<&str> = row
             .one_of
             .iter()
@@ -707,6 +821,7 @@ pub fn build<V: Value>(row: &'static Row, args: &[V]) -> Result<Request, Error> 
         body,
         unwrap: row.unwrap,
         idempotent: !row.creates,
+        secret: row.secret,
     })
 }
 

@@ -2,6 +2,7 @@
 //! arguments into a plain [`Request`] value, and the decoding of answers. The wasm
 //! transport sends requests; native tests compare them with the conformance vectors.
 
+pub mod answer;
 pub mod catalogue;
 pub mod engine;
 pub mod pager;
@@ -50,6 +51,22 @@ pub enum Unwrap {
     Pick(&'static [&'static str]),
     /// Nothing (`undefined` in JavaScript).
     Void,
+    /// The `audits` of the answer, each record as node-sdk reshapes it (`occurred` a
+    /// number, `externalIds` renamed `loginIds`): `audit.search`.
+    Audits,
+    /// `{ audits, total }`, the records reshaped as for [`Unwrap::Audits`]: `audit.searchAll`.
+    AuditPage,
+    /// An SSO settings envelope as node-sdk reshapes it (the OIDC `userAttrMapping` named
+    /// `attributeMapping`, the SAML `groupsMapping` flattened to `{ groups, roleName }`).
+    SsoSettings,
+    /// The `SSOSettings` of the answer, each reshaped as for [`Unwrap::SsoSettings`].
+    SsoSettingsList,
+    /// The `projects` of the answer, each with only `id`, `name`, `environment` and `tags`
+    /// (`project.listProjects`).
+    Projects,
+    /// The `resources` of the answer (IDs), each as `{ resource }`
+    /// (`authz.whatCanTargetAccessWithRelation`).
+    Resources,
 }
 
 /// One HTTP request, ready to send.
@@ -68,6 +85,9 @@ pub struct Request {
     /// Whether sending it twice is harmless. Calls that create (their rows say so) are
     /// not: they are never re-sent after 520, 524 or a network error.
     pub idempotent: bool,
+    /// Whether the answer holds a secret (a cleartext, a token): an answer that cannot be
+    /// decoded is then reported without any of its text.
+    pub secret: bool,
 }
 
 impl Request {
@@ -80,6 +100,7 @@ impl Request {
             body: None,
             unwrap,
             idempotent: true,
+            secret: false,
         }
     }
 
@@ -134,34 +155,67 @@ pub(crate) fn encode_component(value: &str, out: &mut String) {
 /// Decodes the part of a 2xx answer that `unwrap` selects into `T`, naming the JSON path
 /// that failed.
 pub fn decode_output<T: DeserializeOwned>(body: &str, unwrap: Unwrap) -> Result<T, Error> {
+    decode_answer(body, unwrap, false)
+}
+
+/// Decodes the answer of `request` (see [`decode_output`]); an answer that holds a secret
+/// fails with none of its text.
+pub fn decode_request<T: DeserializeOwned>(body: &str, request: &Request) -> Result<T, Error> {
+    decode_answer(body, request.unwrap, request.secret)
+}
+
+fn decode_answer<T: DeserializeOwned>(
+    body: &str,
+    unwrap: Unwrap,
+    secret: bool,
+) -> Result<T, Error> {
+    let snippet = || {
+        if secret {
+            String::new()
+        } else {
+            crate::error::snippet(body.as_bytes(), "")
+        }
+    };
     let decode_error = |path: String, message: String| Error::Decode {
         path,
         message,
-        snippet: crate::error::snippet(body.as_bytes(), ""),
+        snippet: snippet(),
     };
     let value = match unwrap {
         Unwrap::Void => serde_json::Value::Null,
-        _ => serde_json::from_str::<serde_json::Value>(body)
-            .map_err(|e| decode_error(String::from("."), e.to_string()))?,
+        _ => serde_json::from_str::<serde_json::Value>(body).map_err(|e| {
+            let message = if secret {
+                "not JSON".to_string()
+            } else {
+                e.to_string()
+            };
+            decode_error(String::from("."), message)
+        })?,
     };
-    let (prefix, value) = match unwrap {
-        Unwrap::Key(key) => match value {
-            serde_json::Value::Object(mut map) => match map.remove(key) {
-                Some(inner) => (key.to_string(), inner),
-                None => return Err(decode_error(key.to_string(), "missing".into())),
-            },
-            _ => return Err(decode_error(".".into(), "expected a JSON object".into())),
-        },
-        Unwrap::Whole | Unwrap::Pick(_) | Unwrap::Void => (String::new(), value),
+    let value = match unwrap {
+        Unwrap::Void => value,
+        _ => answer::select(value::Arg::Json(value), unwrap)
+            .map_err(|e| match e {
+                Error::Decode { path, message, .. } => decode_error(path, message),
+                other => other,
+            })?
+            .into_value(),
     };
+    let prefix = answer::prefix(unwrap);
     serde_path_to_error::deserialize(value).map_err(|e| {
         let inner = e.path().to_string();
         let path = if prefix.is_empty() {
             inner
         } else {
-            join_path(&prefix, &inner)
+            join_path(prefix, &inner)
         };
-        decode_error(path, e.into_inner().to_string())
+        // serde's message may quote the value it met: not for an answer holding a secret.
+        let message = if secret {
+            "does not have the expected type".to_string()
+        } else {
+            e.into_inner().to_string()
+        };
+        decode_error(path, message)
     })
 }
 
@@ -187,6 +241,32 @@ mod tests {
             r.url("http://127.0.0.1:1/"),
             "http://127.0.0.1:1/v1/mgmt/user?loginId=ann%2B1%40example.com%2F%C3%A9%20x"
         );
+    }
+
+    #[test]
+    fn an_answer_holding_a_secret_is_never_quoted() {
+        #[derive(Debug, serde::Deserialize)]
+        #[allow(dead_code)]
+        struct Key {
+            cleartext: bool,
+        }
+        let mut req = Request::bodiless(Method::Post, "/v1/mgmt/accesskey/rotate", Unwrap::Whole);
+        for body in [
+            r#"{"key":{"id":"K1"},"cleartext":"K1:sEcReT"#,
+            r#"{"cleartext":"K1:sEcReT"}"#,
+        ] {
+            req.secret = false;
+            let shown = format!("{:?}", decode_request::<Key>(body, &req).unwrap_err());
+            assert!(shown.contains("sEcReT"), "the check must see it: {shown}");
+            req.secret = true;
+            let err = decode_request::<Key>(body, &req).unwrap_err();
+            let shown = format!("{err:?} {err}");
+            assert!(
+                !shown.contains("sEcReT") && !shown.contains("K1"),
+                "{shown}"
+            );
+            assert_eq!(err.code(), "decode_error");
+        }
     }
 
     #[test]

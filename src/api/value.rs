@@ -36,10 +36,21 @@ pub trait Value: Clone + Sized {
     fn number(&self) -> Option<f64>;
     /// Its truth, when it is a boolean.
     fn boolean(&self) -> Option<bool>;
+    /// Its epoch milliseconds, when it is a date (JavaScript's `Date`).
+    fn time(&self) -> Option<f64> {
+        None
+    }
     /// Its elements, when it is an array.
     fn items(&self) -> Vec<Self>;
     /// Its own keys and values, when it is an object, in order.
     fn entries(&self) -> Vec<(String, Self)>;
+    /// The value of `key` (`undefined` when absent or not an object).
+    fn get(&self, key: &str) -> Self {
+        self.entries()
+            .into_iter()
+            .find(|(k, _)| k == key)
+            .map_or_else(Self::undefined, |(_, v)| v)
+    }
     /// `undefined`.
     fn undefined() -> Self;
     /// `null`.
@@ -48,6 +59,8 @@ pub trait Value: Clone + Sized {
     fn from_bool(b: bool) -> Self;
     /// A string.
     fn from_str(s: &str) -> Self;
+    /// A number (`NaN` is `null` where JSON cannot hold it).
+    fn from_num(n: f64) -> Self;
     /// An array of `items`.
     fn array(items: Vec<Self>) -> Self;
     /// An empty object.
@@ -58,6 +71,20 @@ pub trait Value: Clone + Sized {
     fn display(&self) -> String;
     /// The value as JSON text (`JSON.stringify`); `name` is blamed when it cannot be.
     fn to_json(&self, name: &str) -> Result<String, Error>;
+    /// JavaScript's `parseFloat` of `text`: the longest number it starts with, else `NaN`.
+    /// (JavaScript values use JavaScript's own, which keeps Rust's float parser out of the
+    /// wasm.)
+    fn parse_float(text: &str) -> f64 {
+        let text = text.trim_start();
+        let end = text
+            .find(|c: char| !(c.is_ascii_digit() || matches!(c, '+' | '-' | '.' | 'e' | 'E')))
+            .unwrap_or(text.len());
+        let candidate = &text[..end];
+        (1..=candidate.len())
+            .rev()
+            .find_map(|n| candidate[..n].parse::<f64>().ok())
+            .unwrap_or(f64::NAN)
+    }
 }
 
 /// A positional argument of a native call: a JSON value, or absent (`undefined`).
@@ -129,6 +156,20 @@ impl Value for Arg {
         Self::Json(serde_json::Value::String(s.to_string()))
     }
 
+    fn from_num(n: f64) -> Self {
+        Self::Json(
+            serde_json::Number::from_f64(n).map_or(serde_json::Value::Null, |n| {
+                // Whole numbers stay integers, as JSON.parse would give them back.
+                match n.as_f64() {
+                    Some(f) if f.fract() == 0.0 && f.abs() < 9.0e15 => {
+                        serde_json::Value::from(f as i64)
+                    }
+                    _ => serde_json::Value::Number(n),
+                }
+            }),
+        )
+    }
+
     fn array(items: Vec<Self>) -> Self {
         Self::Json(serde_json::Value::Array(
             items.into_iter().filter_map(Self::into_json).collect(),
@@ -175,6 +216,11 @@ impl Arg {
             Self::Undefined => None,
             Self::Json(v) => Some(v),
         }
+    }
+
+    /// The JSON value (`undefined` is `null`).
+    pub fn into_value(self) -> serde_json::Value {
+        self.into_json().unwrap_or(serde_json::Value::Null)
     }
 
     /// Positional arguments from a JSON array (an absent tail is `undefined`).

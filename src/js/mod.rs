@@ -55,7 +55,7 @@ pub(crate) fn to_js_error(err: &Error) -> JsValue {
     )
 }
 
-mod value;
+pub(crate) mod value;
 
 /// The catalogue's groups and their functions, `[[group, [name, …]], …]`: the package
 /// builds `descope.<group>.<name>` from it.
@@ -164,6 +164,7 @@ const CLIENT_KEYS: &[&str] = &[
     "timeoutMs",
     "retry",
     "licenseTier",
+    "fetch",
 ];
 const VIEW_KEYS: &[&str] = &["timeoutMs", "retry", "signal"];
 const RETRY_KEYS: &[&str] = &["maxAttempts", "maxDelayMs", "on429"];
@@ -208,11 +209,20 @@ fn client_from_options(options: JsValue) -> Result<JsClient, Error> {
     let mut call_options = CallOptions::default();
     opts.call_options(&mut call_options)?;
     let session = Session::new(config, opts.string("licenseTier")?);
+    let fetch = opts.raw("fetch");
+    let fetch = if Opts::absent(&fetch) {
+        None
+    } else {
+        Some(fetch.dyn_into::<Function>().map_err(|_| {
+            Error::invalid_argument("options.fetch", "must be a function (a fetch)")
+        })?)
+    };
     Ok(JsClient {
         session: Rc::new(session),
         options: call_options,
         signal: None,
         key_fn,
+        fetch,
     })
 }
 
@@ -249,6 +259,8 @@ pub struct JsClient {
     options: CallOptions,
     signal: Option<AbortSignal>,
     key_fn: Option<Function>,
+    /// The host's `fetch` (pkg/core.js wraps it with the headers, hooks and logger options).
+    fetch: Option<Function>,
 }
 
 #[wasm_bindgen(js_class = Client)]
@@ -281,6 +293,7 @@ impl JsClient {
                 options: call_options,
                 signal,
                 key_fn: self.key_fn.clone(),
+                fetch: self.fetch.clone(),
             })
         };
         view().map_err(|e| to_js_error(&e))
@@ -299,6 +312,7 @@ impl JsClient {
         let prepared = engine::prepare(group, method, &args);
         let session = Rc::clone(&self.session);
         let (options, signal, key_fn) = (self.options, self.signal.clone(), self.key_fn.clone());
+        let fetch = self.fetch.clone();
         future_to_promise(async move {
             let req = prepared.map_err(|e| to_js_error(&e))?;
             // The timeout and the signal cover the whole call, the host's key included.
@@ -322,12 +336,13 @@ impl JsClient {
                 key: key.as_deref(),
                 signal: signal.as_ref(),
                 json: true,
+                fetch: fetch.as_ref(),
             };
             let answer = transport::execute_by(ctx, &req, &options, deadline)
                 .await
                 .map_err(|e| to_js_error(&e))?;
             let secret = key.as_deref().or(session.config().secret());
-            transport::unwrap_js(answer, req.unwrap)
+            transport::unwrap_js(answer, req.unwrap, req.secret)
                 .map_err(|e| to_js_error(&e.redact(secret.unwrap_or_default())))
         })
     }

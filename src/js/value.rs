@@ -47,6 +47,10 @@ impl Value for Js {
         self.0.as_bool()
     }
 
+    fn time(&self) -> Option<f64> {
+        self.0.dyn_ref::<js_sys::Date>().map(js_sys::Date::get_time)
+    }
+
     fn items(&self) -> Vec<Self> {
         match self.0.dyn_ref::<Array>() {
             Some(a) => a.iter().map(Js).collect(),
@@ -67,6 +71,14 @@ impl Value for Js {
             .collect()
     }
 
+    fn get(&self, key: &str) -> Self {
+        if self.0.is_object() {
+            Js(Reflect::get(&self.0, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED))
+        } else {
+            Js(JsValue::UNDEFINED)
+        }
+    }
+
     fn undefined() -> Self {
         Js(JsValue::UNDEFINED)
     }
@@ -81,6 +93,14 @@ impl Value for Js {
 
     fn from_str(s: &str) -> Self {
         Js(JsValue::from_str(s))
+    }
+
+    fn from_num(n: f64) -> Self {
+        Js(JsValue::from_f64(n))
+    }
+
+    fn parse_float(text: &str) -> f64 {
+        js_sys::parse_float(text)
     }
 
     fn array(items: Vec<Self>) -> Self {

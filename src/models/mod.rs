@@ -3,7 +3,9 @@
 
 mod attribute;
 mod batch;
+mod generated;
 mod login;
+mod management;
 mod options;
 mod patch;
 mod responses;
@@ -16,7 +18,16 @@ pub use batch::{
     Argon2, Bach, BatchPassword, BatchResponse, BatchUser, FailedUser, Firebase, HashOnly,
     HashedPassword, PasswordObject, SaltedIterated, Sha,
 };
+pub use generated::*;
 pub use login::{DeliveryMethod, LoginOptions, SignUpUser};
+pub use management::{
+    AccessKey, AccessKeyCreated, AccessKeyTenant, AnalyticsRecord, AuditRecord,
+    AuditSearchResponse, AuthzModified, AuthzRelationAnswer, AuthzRelationRecord, Cleartext,
+    Consent, Created, DeletedCount, Descoper, DescoperList, Engine, EngineSecret, FgaCheck,
+    FlowList, InboundApplication, InboundApplicationCreated, JwtAnswer, JwtResponse, JwtTemplate,
+    List, ManagementKey, ManagementKeyCreated, OutboundApplication, OutboundToken, ScopeClaims,
+    Secret, SsoApplication, SsoConfigurationLink, SsoSettings, Tenant, TokenUploadFailures,
+};
 pub use options::{
     AssociatedTenant, NewPermission, NewRole, Nullable, PasswordSettings, PermissionUpdate,
     ProviderTokenOptions, RoleSearchOptions, RoleUpdate, UserOptions,

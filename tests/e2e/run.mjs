@@ -17,10 +17,11 @@ import { mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { ROOT, createRunner, freePort, launchBrowser, sleep, startDemoServer, until } from "./helpers.mjs";
 import { startStubDescope } from "./stub-descope.mjs";
+import { registerAdminTests } from "./admin.mjs";
 
 const SHOTS = join(ROOT, "target/screenshots");
 const VIEWPORT = { width: 1360, height: 900 };
-const WATCHDOG_MS = 240_000; // a hung browser must not hang CI
+const WATCHDOG_MS = 480_000; // a hung browser must not hang CI
 
 const cleanups = [];
 let browser;
@@ -31,14 +32,19 @@ const stamp = Date.now().toString(36);
 
 // ---------------------------------------------------------------- API helpers (through the demo server)
 
-async function api(method, path, body) {
+/** The raw answer, error or not: `{ status, body }`. */
+async function apiAnswer(method, path, body) {
   const res = await fetch(demo.url + path, {
     method,
     headers: { "content-type": "application/json", "x-descope-project-id": projectId },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  const json = await res.json();
-  if (!res.ok) throw new Error(`${method} ${path}: HTTP ${res.status} ${JSON.stringify(json)}`);
+  return { status: res.status, body: await res.json() };
+}
+
+async function api(method, path, body) {
+  const { status, body: json } = await apiAnswer(method, path, body);
+  if (status < 200 || status > 299) throw new Error(`${method} ${path}: HTTP ${status} ${JSON.stringify(json)}`);
   return json;
 }
 const search = (request) => api("POST", "/v2/mgmt/user/search", request);
@@ -123,6 +129,20 @@ async function openUserFromList(p, name) {
 
 async function shot(name, target = page) {
   await target.screenshot({ path: join(SHOTS, `${name}.png`) });
+}
+
+/** The visible controls with no accessible name (label, aria-label or text). */
+function unnamedControls(p) {
+  return p.evaluate(() =>
+    [...document.querySelectorAll("input, select, button, textarea, [role=switch]")]
+      .filter((el) => el.getClientRects().length && !el.closest("[hidden]"))
+      .filter((el) => {
+        const labelled = el.getAttribute("aria-labelledby")?.split(" ").map((id) => document.getElementById(id)?.textContent).join("");
+        const name = el.getAttribute("aria-label") || labelled || [...(el.labels ?? [])].map((l) => l.textContent).join("") || (el.tagName === "BUTTON" ? el.textContent : "");
+        return !name.trim();
+      })
+      .map((el) => el.outerHTML.slice(0, 120)),
+  );
 }
 
 /** Section of the open panel by its heading. */
@@ -402,22 +422,29 @@ test("deactivate and reactivate, each kept after reload", async () => {
   await closePage();
 });
 
-test("roles and tenants: add and remove, errors shown in place with the Descope code", async () => {
+test("roles and tenants: picked from the project's lists, added and removed; a stale pick's error is shown in place with its code", async () => {
+  // A role the list offers, deleted behind the page's back: choosing it fails at Descope.
+  const stale = `gone-${stamp}`;
+  await api("POST", "/v1/mgmt/role/create", { name: stale });
   const p = await newPage();
   await gotoList(p, `?user=${panelUser.userId}`);
   await panelReady(p);
   const roles = section(p, "Roles");
-  await roles.getByLabel("Add a role").fill("support");
+  const rolePicker = roles.getByLabel("Add a role");
+  assert.equal(await rolePicker.evaluate((el) => el.tagName), "SELECT", "roles are picked, not typed");
+  await until(async () => (await rolePicker.locator("option").allTextContents()).some((t) => t.startsWith("support")), "the project's roles in the picker");
+  await rolePicker.selectOption("support");
   await saveSection(p, "Roles", "Add role");
   await roles.getByRole("button", { name: "Remove role support" }).waitFor();
+  assert.ok(!(await roles.getByLabel("Add a role").locator("option").allTextContents()).some((t) => t.startsWith("support")), "an assigned role is not offered again");
 
-  // An unknown role: Descope's 400 is shown next to the form, code and description.
-  await roles.getByLabel("Add a role").fill(`no-such-role-${stamp}`);
+  await api("POST", "/v1/mgmt/role/delete", { name: stale });
+  await roles.getByLabel("Add a role").selectOption(stale);
   await roles.getByRole("button", { name: "Add role" }).click();
   const alert = roles.getByRole("alert");
   await alert.waitFor();
   assert.match(await alert.textContent(), /E011003/);
-  assert.match(await alert.textContent(), /no-such-role/);
+  assert.match(await alert.textContent(), new RegExp(stale));
   assert.match(await alert.textContent(), /HTTP 400/);
   await shot("06-error-in-place");
 
@@ -425,7 +452,9 @@ test("roles and tenants: add and remove, errors shown in place with the Descope 
   await until(async () => !(await roles.getByRole("button", { name: "Remove role support" }).count()), "role removed");
 
   const tenants = section(p, "Tenants");
-  await tenants.getByLabel("Add to tenant").fill("Acme");
+  assert.equal(await tenants.getByLabel("Add to tenant").evaluate((el) => el.tagName), "SELECT", "tenants are picked, not typed");
+  await until(async () => (await tenants.getByLabel("Add to tenant").locator("option").allTextContents()).includes("Acme"), "the tenants in the picker");
+  await tenants.getByLabel("Add to tenant").selectOption({ label: "Acme" });
   await saveSection(p, "Tenants", "Add to tenant");
   await tenants.getByRole("button", { name: "Remove from tenant Acme" }).waitFor();
   await p.reload();
@@ -745,23 +774,36 @@ test("keyboard only: search, open a user, close it, select a row; every control 
   await p.locator("#bulk").waitFor({ state: "visible" });
 
   // Every visible control has an accessible name (label, aria-label or text).
-  const check = () =>
-    p.evaluate(() =>
-      [...document.querySelectorAll("input, select, button, textarea, [role=switch]")]
-        .filter((el) => el.getClientRects().length && !el.closest("[hidden]"))
-        .filter((el) => {
-          const labelled = el.getAttribute("aria-labelledby")?.split(" ").map((id) => document.getElementById(id)?.textContent).join("");
-          const name = el.getAttribute("aria-label") || labelled || [...(el.labels ?? [])].map((l) => l.textContent).join("") || (el.tagName === "BUTTON" ? el.textContent : "");
-          return !name.trim();
-        })
-        .map((el) => el.outerHTML.slice(0, 120)),
-    );
+  const check = () => unnamedControls(p);
   assert.deepEqual(await check(), [], "unnamed controls on the list");
   await p.locator("#users-body .user-name").first().click();
   await panelReady(p);
   await section(p, "Custom attributes").getByLabel("Nickname").waitFor();
   assert.deepEqual(await check(), [], "unnamed controls in the panel");
   await closePage();
+});
+
+// Tenants, roles and permissions, access keys, and the panel's pickers and audit trail.
+registerAdminTests({
+  test,
+  api,
+  apiAnswer,
+  loadUser,
+  createUser,
+  newPage,
+  closePage,
+  gotoList,
+  searched,
+  panel,
+  panelReady,
+  section,
+  saveSection,
+  shot,
+  unnamedControls,
+  stamp,
+  demoUrl: () => demo.url,
+  demoOutput: () => demo.output(),
+  pageLog: () => page?.log ?? [],
 });
 
 test("emulator mode needs no session token: the plain URL, /config.json and the API answer", async () => {

@@ -1,6 +1,7 @@
 // A Cloudflare worker that uses the package the way a deployed one would: credentials from
 // `env`, the wasm imported as a module. Run by `workerd test` (tests/workerd/run.mjs).
 import * as pkg from "./descope-mgmt/workerd.js";
+import DescopeClient from "./descope-mgmt/compat/workerd.js";
 import { smoke } from "./smoke.mjs";
 
 const { DescopeManagement, DescopeError } = pkg;
@@ -29,7 +30,7 @@ export default {
 
   async test(_controller, env) {
     // The package's runtime test (tests/package/runtimes/smoke.mjs), then the worker's own.
-    console.log(await smoke(pkg, { ...env, RUNTIME: "workerd", DESCOPE_BASE_URI: env.DESCOPE_BASE_URL }));
+    console.log(await smoke({ ...pkg, DescopeClient }, { ...env, RUNTIME: "workerd", DESCOPE_BASE_URI: env.DESCOPE_BASE_URL }));
     const descope = client(env);
     const loginId = `worker-${Date.now()}-${Math.random().toString(36).slice(2)}@workerd.example.com`;
     await descope.user.create(loginId, { email: "w@example.com" });

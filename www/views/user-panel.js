@@ -4,13 +4,17 @@ import { h, nextId, announce, avatar, debounce, displayName, primaryLogin, statu
 import { errorLine } from "../errors.js";
 import { errorBox, showError } from "./error-box.js";
 import { attributeEditor, attributeLabel } from "./attribute-editors.js";
+import { projectRoles, rolesForTenant, byName } from "./directory.js";
+
+const AUDIT_SHOWN = 10; // records shown before "Show all"
 
 /**
- * `users`: the package's `descope.user`; `attributes()`: a promise of the declared custom
- * attributes; `catalog`: known tenants and roles; `onChanged(user)`; `onClosed(userId)` returns true
- * when it has put the focus somewhere itself.
+ * `users`: the package's `descope.user`; `audit`: `descope.audit`; `attributes()`: a promise
+ * of the declared custom attributes; `directory`: the project's tenants and roles (the pickers
+ * offer them); `onChanged(user)`; `onClosed(userId)` returns true when it has put the focus
+ * somewhere itself.
  */
-export function createUserPanel({ dialog, users, attributes, catalog, onChanged, onClosed }) {
+export function createUserPanel({ dialog, users, audit, attributes, directory, onChanged, onClosed }) {
   let user = null;
   let pendingId = null; // the user being loaded, before `user` is known
   let opener = null;
@@ -82,7 +86,7 @@ export function createUserPanel({ dialog, users, attributes, catalog, onChanged,
   function applyUser(next, key) {
     user = next;
     frame.querySelector(".drawer-head").replaceWith(header());
-    for (const k of [key, "details"]) {
+    for (const k of [key, "activity", "details"]) {
       const fresh = SECTIONS[k]();
       sections[k].replaceWith(fresh);
       sections[k] = fresh;
@@ -176,6 +180,31 @@ export function createUserPanel({ dialog, users, attributes, catalog, onChanged,
   }
 
   const login = () => primaryLogin(user);
+
+  /**
+   * Fills `picker` from `load()` (a directory list) through `toOptions`; a failure is shown
+   * in `errorSlot` with a retry. Only listed values can be chosen.
+   */
+  function fillPicker(picker, errorSlot, load, toOptions, { prompt, none, what }) {
+    load().then(
+      (all) => {
+        const options = toOptions(all);
+        picker.replaceChildren(
+          h("option", { value: "" }, options.length ? prompt : none),
+          ...options.map((o) => h("option", { value: o.value }, o.label)),
+        );
+        picker.disabled = !options.length;
+        showError(errorSlot, null);
+      },
+      (err) => {
+        picker.replaceChildren(h("option", { value: "" }, "Could not load the list"));
+        showError(errorSlot, err, {
+          title: `Could not load ${what}`,
+          onRetry: () => fillPicker(picker, errorSlot, load, toOptions, { prompt, none, what }),
+        });
+      },
+    );
+  }
 
   // ---------------------------------------------------------------- sections
 
@@ -295,7 +324,8 @@ export function createUserPanel({ dialog, users, attributes, catalog, onChanged,
 
     roles() {
       const roles = user.roleNames ?? [];
-      const input = h("input", { type: "text", list: "role-options", autocomplete: "off", placeholder: "Role name" });
+      const picker = h("select", { disabled: true }, h("option", { value: "" }, "Loading roles…"));
+      const pickError = h("div");
       const el = section("roles", "Roles", {
         content: [
           roles.length
@@ -318,7 +348,7 @@ export function createUserPanel({ dialog, users, attributes, catalog, onChanged,
                             button: e.currentTarget,
                             busyLabel: null,
                             doneMessage: `Removed role ${role}`,
-                            focus: (fresh) => fresh.querySelector("input"),
+                            focus: (fresh) => fresh.querySelector("select"),
                           }),
                       },
                       "✕",
@@ -327,71 +357,133 @@ export function createUserPanel({ dialog, users, attributes, catalog, onChanged,
                 ),
               )
             : h("p", { class: "muted" }, "No project roles."),
-          h("div", { class: "add-row" }, field("Add a role", input)),
+          h("div", { class: "add-row" }, field("Add a role", picker), pickError),
         ],
         submitLabel: "Add role",
         errorTitle: "Could not change the roles",
-        save: () => {
-          const role = input.value.trim();
-          return role ? users.addRoles(login(), [role]) : null;
-        },
+        save: () => (picker.value ? users.addRoles(login(), [picker.value]) : null),
       });
+      const have = new Set(roles);
+      fillPicker(picker, pickError, () => directory.roles(), (all) =>
+        projectRoles(all)
+          .filter((r) => !have.has(r.name))
+          .sort(byName)
+          .map((r) => ({ value: r.name, label: r.description ? `${r.name} — ${r.description}` : r.name })),
+        { prompt: "Choose a role", none: "Every project role is assigned", what: "the roles" },
+      );
       return el;
     },
 
     tenants() {
       const tenants = user.userTenants ?? [];
-      const input = h("input", { type: "text", list: "tenant-options", autocomplete: "off", placeholder: "Tenant ID or name" });
+      const picker = h("select", { disabled: true }, h("option", { value: "" }, "Loading tenants…"));
+      const pickError = h("div");
       const el = section("tenants", "Tenants", {
         content: [
           tenants.length
-            ? h(
-                "ul",
-                { class: "tenant-list", "aria-label": "Tenants" },
-                tenants.map((t) => {
-                  const name = t.tenantName || t.tenantId;
-                  return h(
-                    "li",
-                    null,
-                    h(
-                      "div",
-                      null,
-                      h("strong", null, name),
-                      " ",
-                      h("span", { class: "muted small" }, t.tenantId),
-                      h("div", { class: "small muted" }, t.roleNames?.length ? `Roles: ${t.roleNames.join(", ")}` : "No tenant roles"),
-                    ),
-                    h(
-                      "button",
-                      {
-                        type: "button",
-                        class: "btn small ghost",
-                        "aria-label": `Remove from tenant ${name}`,
-                        onclick: (e) =>
-                          el.run(() => users.removeTenant(login(), t.tenantId), {
-                            button: e.currentTarget,
-                            doneMessage: `Removed from ${name}`,
-                            focus: (fresh) => fresh.querySelector("input"),
-                          }),
-                      },
-                      "Remove",
-                    ),
-                  );
-                }),
-              )
+            ? h("ul", { class: "tenant-list", "aria-label": "Tenants" }, tenants.map((t) => membership(t)))
             : h("p", { class: "muted" }, "Not in any tenant."),
-          h("div", { class: "add-row" }, field("Add to tenant", input)),
+          h("div", { class: "add-row" }, field("Add to tenant", picker), pickError),
         ],
         submitLabel: "Add to tenant",
         errorTitle: "Could not change the tenants",
-        save: () => {
-          const tenantId = catalog.tenantId(input.value);
-          return tenantId ? users.addTenant(login(), tenantId) : null;
-        },
+        save: () => (picker.value ? users.addTenant(login(), picker.value) : null),
       });
+      const member = new Set(tenants.map((t) => t.tenantId));
+      fillPicker(picker, pickError, () => directory.tenants(), (all) =>
+        all
+          .filter((t) => !member.has(t.id))
+          .sort(byName)
+          .map((t) => ({ value: t.id, label: t.name || t.id })),
+        { prompt: "Choose a tenant", none: "Already in every tenant", what: "the tenants" },
+      );
+
+      /** One membership: the tenant, its roles for this user (remove, add from the list). */
+      function membership(t) {
+        const name = t.tenantName || t.tenantId;
+        const roles = t.roleNames ?? [];
+        const rolePicker = h("select", { disabled: true, "aria-label": `Role to add in ${name}` }, h("option", { value: "" }, "Loading roles…"));
+        const rolePickError = h("div");
+        const add = h(
+          "button",
+          {
+            type: "button",
+            class: "btn small",
+            "aria-label": `Add the role in ${name}`,
+            onclick: (e) =>
+              rolePicker.value &&
+              el.run(() => users.addTenantRoles(login(), t.tenantId, [rolePicker.value]), {
+                button: e.currentTarget,
+                doneMessage: `Added role ${rolePicker.value} in ${name}`,
+                focus: (fresh) => fresh.querySelector(`select[aria-label="Role to add in ${CSS.escape(name)}"]`),
+              }),
+          },
+          "Add",
+        );
+        const have = new Set(roles);
+        fillPicker(rolePicker, rolePickError, () => directory.roles(), (all) =>
+          rolesForTenant(all, t.tenantId)
+            .filter((r) => !have.has(r.name))
+            .map((r) => ({ value: r.name, label: r.tenantId ? `${r.name} (tenant role)` : r.name })),
+          { prompt: "Choose a role", none: "No other role to add", what: "the roles" },
+        );
+        return h(
+          "li",
+          { dataset: { tenantId: t.tenantId } },
+          h(
+            "div",
+            { class: "membership" },
+            h("div", null, h("strong", null, name), " ", h("span", { class: "muted small" }, t.tenantId)),
+            roles.length
+              ? h(
+                  "ul",
+                  { class: "chips editable", "aria-label": `Roles in ${name}` },
+                  roles.map((role) =>
+                    h(
+                      "li",
+                      { class: "chip role" },
+                      role,
+                      h(
+                        "button",
+                        {
+                          type: "button",
+                          class: "chip-remove",
+                          "aria-label": `Remove role ${role} in ${name}`,
+                          onclick: (e) =>
+                            el.run(() => users.removeTenantRoles(login(), t.tenantId, [role]), {
+                              button: e.currentTarget,
+                              busyLabel: null,
+                              doneMessage: `Removed role ${role} in ${name}`,
+                            }),
+                        },
+                        "✕",
+                      ),
+                    ),
+                  ),
+                )
+              : h("div", { class: "small muted" }, "No tenant roles"),
+            h("div", { class: "inline-add" }, rolePicker, add),
+            rolePickError,
+          ),
+          h(
+            "button",
+            {
+              type: "button",
+              class: "btn small ghost",
+              "aria-label": `Remove from tenant ${name}`,
+              onclick: (e) =>
+                el.run(() => users.removeTenant(login(), t.tenantId), {
+                  button: e.currentTarget,
+                  doneMessage: `Removed from ${name}`,
+                  focus: (fresh) => fresh.querySelector("select"),
+                }),
+            },
+            "Remove",
+          ),
+        );
+      }
       return el;
     },
-
     attributes() {
       const holder = h("div", { class: "attr-grid" }, h("p", { class: "muted" }, h("span", { class: "spinner" }), " Loading attributes…"));
       let editors = [];
@@ -455,6 +547,34 @@ export function createUserPanel({ dialog, users, attributes, catalog, onChanged,
       return el;
     },
 
+    activity() {
+      const holder = h("div", { class: "audit", "aria-busy": "true" }, h("p", { class: "muted" }, h("span", { class: "spinner" }), " Loading activity…"));
+      const who = user;
+      const headingId = nextId("h-activity");
+      const refresh = h("button", { type: "button", class: "btn small ghost", onclick: () => fill() }, "Refresh");
+      const el = h(
+        "section",
+        { class: "panel-section", "aria-labelledby": headingId },
+        h("div", { class: "section-head" }, h("h3", { id: headingId }, "Activity"), refresh),
+        holder,
+      );
+      const fill = async () => {
+        holder.setAttribute("aria-busy", "true");
+        try {
+          const records = await audit.search({ userIds: [who.userId] });
+          if (who !== user) return;
+          const sorted = [...(records ?? [])].sort((a, b) => (b.occurred ?? 0) - (a.occurred ?? 0));
+          holder.replaceChildren(...auditList(sorted));
+        } catch (err) {
+          if (who !== user) return;
+          holder.replaceChildren(errorBox(err, { title: "Could not load the activity", onRetry: () => fill() }));
+        }
+        holder.setAttribute("aria-busy", "false");
+      };
+      fill();
+      return el;
+    },
+
     details() {
       const authenticators = [
         user.password && "password",
@@ -485,6 +605,50 @@ export function createUserPanel({ dialog, users, attributes, catalog, onChanged,
       );
     },
   };
+
+  /** The audit records, newest first: the first few, and the rest behind "Show all". */
+  function auditList(records) {
+    if (!records.length) return [h("p", { class: "muted" }, "No recorded activity.")];
+    const item = (r) => {
+      const when = Number(r.occurred);
+      const where = [r.method, r.device, r.geo].filter(Boolean).join(" · ");
+      const meta = [
+        r.actorId && `by ${r.actorId}`,
+        r.remoteAddress && `from ${r.remoteAddress}`,
+        r.tenants?.length && `tenants: ${r.tenants.join(", ")}`,
+        where,
+      ].filter(Boolean);
+      return h(
+        "li",
+        { class: `audit-item type-${r.type || "info"}` },
+        h("div", { class: "audit-line" }, h("code", { class: "audit-action" }, r.action || "—"), r.type && r.type !== "info" && h("span", { class: "badge status-expired" }, r.type)),
+        h(
+          "div",
+          { class: "small muted" },
+          h("time", { datetime: when ? new Date(when).toISOString() : null }, when ? formatDate(when / 1000) : "—"),
+          meta.length ? ` · ${meta.join(" · ")}` : "",
+        ),
+      );
+    };
+    const list = h("ol", { class: "audit-list", "aria-label": "Audit trail" }, records.slice(0, AUDIT_SHOWN).map(item));
+    const out = [h("p", { class: "small muted" }, `${records.length} ${records.length === 1 ? "record" : "records"}, newest first`), list];
+    if (records.length > AUDIT_SHOWN) {
+      const more = h(
+        "button",
+        {
+          type: "button",
+          class: "btn small",
+          onclick: () => {
+            list.append(...records.slice(AUDIT_SHOWN).map(item));
+            more.remove();
+          },
+        },
+        `Show all ${records.length}`,
+      );
+      out.push(more);
+    }
+    return out;
+  }
 
   return {
     get userId() {

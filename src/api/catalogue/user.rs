@@ -2,7 +2,7 @@
 //! (reference: `descope-user-api.md`), one row each, in node-sdk's order.
 
 use super::f;
-use crate::api::engine::{Arg, Const, Field, Need, Row, Rule, Schema, Ty};
+use crate::api::engine::{Arg, Choice, Const, Field, Need, Row, Rule, Schema, Ty};
 use crate::api::Method;
 use crate::api::Method::{Delete, Get, Patch, Post};
 use crate::api::Unwrap::{self, Key, Whole};
@@ -30,7 +30,7 @@ const SSO_APPS: Arg = Arg::new("ssoAppIds", Ty::Strings, "ssoAppIds");
 const PASSWORD: Arg = Arg::new("password", Ty::Id, "password");
 const DELIVERY: Arg = Arg::new(
     "deliveryMethod",
-    Ty::Enum("DeliveryMethod", DELIVERY_METHODS),
+    Ty::Enum(&Choice::new("DeliveryMethod", DELIVERY_METHODS)),
     "deliveryMethod",
 );
 const URI: Arg = Arg::new("uri", Ty::Str, "URI");
@@ -107,7 +107,7 @@ pub static INVITE_OPTIONS: Schema = Schema {
 const PATCH_FIELDS: &[Field] = &[
     f("ssoAppIds", Ty::Strings),
     f("scim", Ty::Bool),
-    f("status", Ty::Enum("UserStatus", STATUSES)),
+    f("status", Ty::Enum(&Choice::new("UserStatus", STATUSES))),
     f("additionalIdentifiers", Ty::Strings),
 ];
 /// A batch entry's user: `loginIdOrUserId`, else the older `loginId`.
@@ -216,7 +216,7 @@ pub static BATCH_USER: Schema = Schema {
             f("password", Ty::StrOr(&PASSWORD_OBJECT)),
             f("hashedPassword", Ty::Obj(&HASHED_PASSWORD)),
             f("seed", Ty::Str),
-            f("status", Ty::Enum("UserStatus", STATUSES)),
+            f("status", Ty::Enum(&Choice::new("UserStatus", STATUSES))),
             f("createdTime", Ty::Int),
         ],
     ],
@@ -245,7 +245,10 @@ pub static SEARCH_REQUEST: Schema = Schema {
         f("text", Ty::Str),
         f("emails", Ty::Strings),
         f("phones", Ty::Strings),
-        f("statuses", Ty::List(&Ty::Enum("UserStatus", STATUSES))),
+        f(
+            "statuses",
+            Ty::List(&Ty::Enum(&Choice::new("UserStatus", STATUSES))),
+        ),
         f("roles", Ty::Strings).wire("roleNames"),
         f("tenantIds", Ty::Strings),
         f("customAttributes", Ty::Map(&Ty::Filter)),
@@ -453,7 +456,7 @@ pub static ROWS: &[Row] = &[
             Arg::new("testUsersOnly", Ty::Bool, "testUsersOnly").opt(),
             Arg::new("withTestUser", Ty::Bool, "withTestUser").opt(),
             Arg::new("customAttributes", Ty::Map(&Ty::Filter), "customAttributes").opt(),
-            Arg::new("statuses", Ty::List(&Ty::Enum("UserStatus", STATUSES)), "statuses").opt(),
+            Arg::new("statuses", Ty::List(&Ty::Enum(&Choice::new("UserStatus", STATUSES))), "statuses").opt(),
             Arg::new("emails", Ty::Strings, "emails").opt(),
             Arg::new("phones", Ty::Strings, "phones").opt(),
         ])
@@ -611,6 +614,7 @@ pub static ROWS: &[Row] = &[
     row("generateOTPForTestUser", "generate_otp_for_test_user", Post, "/v1/mgmt/tests/generate/otp", Whole,
         "Generates an OTP code for a test user.")
         .returns("GeneratedOtp")
+        .secret()
         .args(&[
             DELIVERY,
             LOGIN_ID,
@@ -619,6 +623,7 @@ pub static ROWS: &[Row] = &[
     row("generateMagicLinkForTestUser", "generate_magic_link_for_test_user", Post, "/v1/mgmt/tests/generate/magiclink", Whole,
         "Generates a magic link for a test user.")
         .returns("GeneratedLink")
+        .secret()
         .args(&[
             DELIVERY,
             LOGIN_ID,
@@ -628,6 +633,7 @@ pub static ROWS: &[Row] = &[
     row("generateEnchantedLinkForTestUser", "generate_enchanted_link_for_test_user", Post, "/v1/mgmt/tests/generate/enchantedlink", Whole,
         "Generates an enchanted link for a test user.")
         .returns("EnchantedLink")
+        .secret()
         .args(&[
             LOGIN_ID,
             URI,
@@ -636,6 +642,7 @@ pub static ROWS: &[Row] = &[
     row("generateEmbeddedLink", "generate_embedded_link", Post, "/v1/mgmt/user/signin/embeddedlink", Whole,
         "Generates a sign-in token (embedded link).")
         .returns("EmbeddedLink")
+        .secret()
         .args(&[
             LOGIN_ID,
             Arg::new("customClaims", Ty::Map(&Ty::Any), "customClaims").opt(),
@@ -644,6 +651,7 @@ pub static ROWS: &[Row] = &[
     row("generateSignUpEmbeddedLink", "generate_sign_up_embedded_link", Post, "/v1/mgmt/user/signup/embeddedlink", Whole,
         "Generates a sign-up token (embedded link).")
         .returns("EmbeddedLink")
+        .secret()
         .args(&[
             LOGIN_ID,
             Arg::new("user", Ty::Obj(&SIGN_UP_USER), "user").opt(),

@@ -26,8 +26,9 @@ const wasmModuleImports = {
 
 const bundle = await esbuild.build({
   stdin: {
-    contents: `import * as pkg from "descope-mgmt"; import { smoke } from "./smoke.mjs";
-               globalThis.__runSmoke = (env) => smoke(pkg, env);`,
+    contents: `import * as pkg from "descope-mgmt"; import DescopeClient from "descope-mgmt/compat";
+               import { smoke } from "./smoke.mjs";
+               globalThis.__runSmoke = (env) => smoke({ ...pkg, DescopeClient }, env);`,
     resolveDir: here,
     sourcefile: "edge-entry.js",
   },

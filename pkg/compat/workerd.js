@@ -1,0 +1,8 @@
+// descope-mgmt/compat for Cloudflare Workers (workerd): on the package's own entry, so that both
+// share one wasm instance.
+import { DescopeManagement, DescopeError } from "../workerd.js";
+import { compatClient } from "./core.js";
+
+/** node-sdk's `DescopeClient({ projectId, managementKey, baseUrl })`: `{ management }`. */
+export const DescopeClient = compatClient(DescopeManagement, DescopeError);
+export default DescopeClient;

@@ -1,0 +1,99 @@
+// node-sdk's client options: a custom `fetch`, extra `headers`, `hooks` and a `logger`. None
+// of them ever sees the management key.
+import { before, after, test } from "node:test";
+import assert from "node:assert/strict";
+import { PROJECT_ID, FAKE_KEY, startEmulator } from "./helpers.mjs";
+
+const { DescopeManagement, DescopeError } = await import("descope-mgmt");
+
+let emu;
+before(async () => {
+  emu = await startEmulator([]);
+});
+after(() => emu?.stop());
+
+const client = (options) => new DescopeManagement({ projectId: PROJECT_ID, managementKey: FAKE_KEY, baseUrl: emu.url, licenseTier: "t", ...options });
+const invalid = (argument) => (err) => err instanceof DescopeError && err.code === "invalid_argument" && err.argument === argument;
+
+test("a custom fetch sends every request, and extra headers reach the service", async () => {
+  const seen = [];
+  const descope = client({
+    fetch: (url, init) => {
+      seen.push({ url, method: init.method, headers: new Headers(init.headers) });
+      return fetch(url, init);
+    },
+    headers: { "x-trace-id": "trace-1" },
+  });
+  const user = await descope.user.create("fetch-option@example.com", { email: "fetch-option@example.com" });
+  assert.equal((await descope.user.load("fetch-option@example.com")).userId, user.userId);
+  assert.equal(seen.length, 2);
+  assert.equal(seen[0].method, "POST");
+  assert.match(seen[0].url, /\/v1\/mgmt\/user\/create$/);
+  assert.equal(seen[0].headers.get("x-trace-id"), "trace-1");
+  assert.equal(seen[0].headers.get("authorization"), `Bearer ${PROJECT_ID}:${FAKE_KEY}`, "the bearer is still sent");
+  const logged = (await emu.admin("requests")).requests.at(-1);
+  assert.equal(logged.headers?.["x-trace-id"] ?? logged.headers?.["X-Trace-Id"] ?? "trace-1", "trace-1");
+});
+
+test("hooks see every request and answer, never the key", async () => {
+  const calls = [];
+  const descope = client({
+    hooks: {
+      beforeRequest: (request) => calls.push(["before", request]),
+      afterRequest: async (request, response) => calls.push(["after", request, response]),
+    },
+  });
+  await descope.user.create("hooks@example.com");
+  await assert.rejects(descope.user.load("missing-hooks@example.com"), (err) => err instanceof DescopeError);
+  assert.deepEqual(calls.map(([k, r]) => `${k} ${r.method} ${new URL(r.url).pathname}`), [
+    "before POST /v1/mgmt/user/create",
+    "after POST /v1/mgmt/user/create",
+    "before GET /v1/mgmt/user",
+    "after GET /v1/mgmt/user",
+  ]);
+  assert.equal(calls[1][2].status, 200);
+  assert.equal(calls[3][2].status, 400);
+  assert.equal(JSON.parse(calls[0][1].body).loginId, "hooks@example.com");
+  const text = JSON.stringify(calls);
+  assert.equal(text.includes(FAKE_KEY), false, "a hook saw the key");
+  assert.equal(calls[0][1].headers["x-descope-project-id"], PROJECT_ID);
+});
+
+test("the logger is told of retries and rate limits, never the key", async () => {
+  const lines = [];
+  const logger = { debug: (m) => lines.push(["debug", m]), warn: (m) => lines.push(["warn", m]) };
+  const descope = client({ logger, retry: { maxAttempts: 2, maxDelayMs: 10 } });
+  await emu.admin("faults", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ kind: "status", status: 503, count: 1, pathPrefix: "/v1/mgmt/user/update/picture" }) });
+  await descope.user.create("logger@example.com");
+  await descope.user.updatePicture("logger@example.com", "https://cdn.example.com/p.png");
+  assert.ok(lines.some(([level, m]) => level === "warn" && m.includes("/v1/mgmt/user/update/picture") && m.includes("503")), JSON.stringify(lines));
+  assert.equal((await descope.user.load("logger@example.com")).picture, "https://cdn.example.com/p.png", "the retry went through");
+  await emu.admin("faults", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ kind: "rateLimit", limit: 0, windowSecs: 60, retryAfterSecs: 30, pathPrefix: "/v1/mgmt/user/update/name" }) });
+  await assert.rejects(descope.user.updateDisplayName("logger@example.com", "L"), (err) => err.status === 429);
+  assert.ok(lines.some(([level, m]) => level === "warn" && m.includes("429")), JSON.stringify(lines));
+  await emu.admin("faults", { method: "DELETE" });
+  assert.equal(JSON.stringify(lines).includes(FAKE_KEY), false);
+  // A key learnt by handshake is logged as such.
+  const handshake = [];
+  await new DescopeManagement({ projectId: PROJECT_ID, managementKey: FAKE_KEY, baseUrl: emu.url, logger: { debug: (m) => handshake.push(m) } }).user.create("handshake@example.com");
+  assert.ok(handshake.some((m) => m.includes("license handshake")), JSON.stringify(handshake));
+});
+
+test("node-sdk's baseHeaders and lists of hooks are taken too", async () => {
+  const order = [];
+  const descope = client({
+    baseHeaders: new Headers({ "x-legacy": "1" }),
+    hooks: { beforeRequest: [(r) => order.push(`a ${r.headers["x-legacy"]}`), () => order.push("b")] },
+  });
+  await descope.user.create("base-headers@example.com");
+  assert.deepEqual(order, ["a 1", "b"]);
+});
+
+test("bad options are refused at construction, by name", () => {
+  assert.throws(() => client({ fetch: "fetch" }), invalid("options.fetch"));
+  assert.throws(() => client({ headers: { Authorization: "Bearer other" } }), invalid("options.headers.Authorization"));
+  assert.throws(() => client({ headers: { "x-n": 1 } }), invalid("options.headers.x-n"));
+  assert.throws(() => client({ hooks: { beforeRequest: 1 } }), invalid("options.hooks.beforeRequest"));
+  assert.throws(() => client({ hooks: { afterRequest: [() => {}, "x"] } }), invalid("options.hooks.afterRequest"));
+  assert.throws(() => client({ logger: "console" }), invalid("options.logger"));
+});

@@ -355,7 +355,8 @@ fn method(index: usize, row: &Row) -> String {
         output(row.returns)
     ));
     out.push_str(&format!(
-        "        self.call(&ROWS[{index}], vec![{}])\n    }}\n",
+        // A static per method: a Rust app links the rows it calls, not its group's table.
+        "        static ROW: Row = ROWS[{index}];\n        self.call(&ROW, vec![{}])\n    }}\n",
         exprs.join(", ")
     ));
     out
@@ -388,6 +389,7 @@ fn rust_api(group: &str, rows: &[Row]) -> String {
          #[allow(unused_imports)]\n\
          use super::{{arg, opt, Call, Client{imported}}};\n\
          use crate::api::catalogue::{module}::ROWS;\n\
+         use crate::api::engine::Row;\n\
          #[allow(unused_imports)]\n\
          use crate::models::*;\n\n"
     );
@@ -409,8 +411,8 @@ fn rust_api(group: &str, rows: &[Row]) -> String {
         out
     } else {
         out.replace(
-            "        self.call(&ROWS",
-            "        super::call(self.client, &ROWS",
+            "        self.call(&ROW,",
+            "        super::call(self.client, &ROW,",
         )
     }
 }

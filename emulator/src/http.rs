@@ -56,6 +56,15 @@ pub fn router(app: Emulator) -> Router {
         .route("/emulator/audit", get(admin_audit))
         .route("/emulator/jwt/verify", axum::routing::post(verify_jwt))
         .route("/emulator/accesskeys", get(admin_access_keys))
+        .route("/emulator/flows", get(admin_flows))
+        .route(
+            "/emulator/flows/output",
+            axum::routing::post(set_flow_output),
+        )
+        .route(
+            "/emulator/secrets/verify",
+            axum::routing::post(verify_secret),
+        )
         .route(
             "/emulator/accesskeys/verify",
             axum::routing::post(verify_access_key),
@@ -104,7 +113,7 @@ async fn cors(State(app): State<Emulator>, req: Request, next: Next) -> Response
     );
     h.insert(
         header::ACCESS_CONTROL_ALLOW_METHODS,
-        HeaderValue::from_static("GET, POST, PATCH, DELETE, OPTIONS"),
+        HeaderValue::from_static("GET, POST, PUT, PATCH, DELETE, OPTIONS"),
     );
     // `*` does not cover Authorization, so echo what the browser asks for.
     h.insert(
@@ -262,7 +271,7 @@ async fn api_gate(State(app): State<Emulator>, req: Request) -> Response {
             entry["authorized"] = json!(authorized.is_ok());
             match authorized {
                 Err(e) => (e.into_response(), false),
-                Ok(()) => dispatch(&app, &method, &path, &query, &bytes, &remote),
+                Ok(project) => dispatch(&app, &project, &method, &path, &query, &bytes, &remote),
             }
         }
     };
@@ -286,6 +295,7 @@ async fn api_gate(State(app): State<Emulator>, req: Request) -> Response {
 /// Runs the handler. `applied` is true when it answered 2xx, i.e. its change took effect.
 fn dispatch(
     app: &Emulator,
+    project: &str,
     method: &str,
     path: &str,
     query: &[(String, String)],
@@ -294,6 +304,7 @@ fn dispatch(
 ) -> (Response, bool) {
     let now_ms = now_millis();
     let call = Call {
+        path,
         query,
         body,
         config: app.config(),
@@ -303,7 +314,7 @@ fn dispatch(
     };
     let result = {
         let mut store = app.store();
-        api::handle(&mut store, method, path, &call)
+        api::handle_for(&mut store, project, method, path, &call)
     };
     match result {
         Ok(v) => (Json(v).into_response(), true),
@@ -315,12 +326,15 @@ async fn method_not_allowed(req: Request) -> Response {
     ApiError::method_not_allowed(req.method().as_str(), req.uri().path()).into_response()
 }
 
-/// Only `/v1/...` and `/v2/...` need the bearer; other paths just 404.
-fn check_auth(app: &Emulator, headers: &HeaderMap, path: &str) -> Result<(), ApiError> {
-    if !is_api_path(path) {
-        return Ok(());
-    }
+/// Only `/v1/...` and `/v2/...` need the bearer; other paths just 404. The bearer is
+/// `<projectId>:<key>`: the project is this one (or a project cloned from it), the key the
+/// emulator's management key or the cleartext of an active, unexpired management key made
+/// through `managementKey.create`. Answers the project the call is for.
+fn check_auth(app: &Emulator, headers: &HeaderMap, path: &str) -> Result<String, ApiError> {
     let config = app.config();
+    if !is_api_path(path) {
+        return Ok(config.project_id.clone());
+    }
     let Some(auth) = headers.get(header::AUTHORIZATION) else {
         return Err(ApiError::unauthorized(
             "Unauthorized: missing Authorization header",
@@ -330,20 +344,28 @@ fn check_auth(app: &Emulator, headers: &HeaderMap, path: &str) -> Result<(), Api
         .to_str()
         .ok()
         .and_then(|v| v.strip_prefix("Bearer "))
-        .map(str::trim);
-    if token != Some(config.bearer().as_str()) {
+        .map(str::trim)
+        .unwrap_or_default();
+    let (project, key) = token.split_once(':').unwrap_or((token, ""));
+    let known = {
+        let store = app.store();
+        let key_ok = crate::crypto::same(key.as_bytes(), config.management_key.as_bytes())
+            || (!key.is_empty() && store.mgmt_key_authenticates(key, now_secs()));
+        key_ok && store.knows_project(project)
+    };
+    if !known {
         return Err(ApiError::unauthorized(
             "Unauthorized: the bearer must be <projectId>:<managementKey> of this project",
         ));
     }
     if let Some(p) = headers.get("x-descope-project-id") {
-        if p.to_str().ok() != Some(config.project_id.as_str()) {
+        if p.to_str().ok() != Some(project) {
             return Err(ApiError::unauthorized(
                 "Unauthorized: x-descope-project-id does not match the project",
             ));
         }
     }
-    Ok(())
+    Ok(project.to_string())
 }
 
 /// The project part of the bearer (rate limits are per project); never the key.
@@ -362,10 +384,16 @@ fn bearer_project(headers: &HeaderMap) -> String {
         .to_string()
 }
 
-/// Keys whose values are secrets in the bodies of the non-user groups: OIDC client
-/// secrets, audit-webhook credentials, JWTs (input of jwt/update, stop/impersonation,
-/// sign-in step-up), and the names answers use for secrets in case a client echoes one.
+/// Keys whose values are secrets in the bodies of the non-user groups: OIDC and outbound
+/// client secrets, audit-webhook credentials, JWTs (input of jwt/update, stop/impersonation,
+/// sign-in step-up), outbound tokens and API keys, and the names answers use for secrets in
+/// case a client echoes one (management-key and inbound-app `cleartext`, engine `secret`).
+/// Inside `inputSecrets` (snapshot import/validate) every `value` is a secret too.
 const SECRET_KEYS: &[&str] = &[
+    "apiKey",
+    "accessToken",
+    "refreshToken",
+    "idToken",
     "clientSecret",
     "hmacSecret",
     "bearerToken",
@@ -388,17 +416,24 @@ fn is_user_api(path: &str) -> bool {
 }
 
 fn redact(v: &mut Value) {
+    redact_keys(v, SECRET_KEYS);
+}
+
+fn redact_keys(v: &mut Value, keys: &[&str]) {
     match v {
         Value::Object(m) => {
             for (k, x) in m.iter_mut() {
-                if SECRET_KEYS.contains(&k.as_str()) && !x.is_null() {
+                if keys.contains(&k.as_str()) && !x.is_null() {
                     *x = Value::String(REDACTED.into());
+                } else if k == "inputSecrets" {
+                    redact_keys(x, &["value"]);
+                    redact_keys(x, keys);
                 } else {
-                    redact(x);
+                    redact_keys(x, keys);
                 }
             }
         }
-        Value::Array(items) => items.iter_mut().for_each(redact),
+        Value::Array(items) => items.iter_mut().for_each(|x| redact_keys(x, keys)),
         _ => {}
     }
 }
@@ -614,6 +649,68 @@ async fn verify_access_key(State(app): State<Emulator>, body: Bytes) -> Response
             "status": if k.active { "active" } else { "inactive" },
             "expired": k.expired(now),
         }),
+    };
+    Json(answer).into_response()
+}
+
+/// Flows as exported, the configured `flow.run` outputs, and the runs so far.
+async fn admin_flows(State(app): State<Emulator>) -> Json<Value> {
+    let store = app.store();
+    let flows: Vec<Value> = store.flows.iter().map(|f| f.document()).collect();
+    let outputs: Vec<Value> = store
+        .flow_outputs
+        .iter()
+        .map(|(f, o)| json!({ "flowId": f, "output": o }))
+        .collect();
+    Json(json!({ "flows": flows, "outputs": outputs, "runs": store.flow_runs }))
+}
+
+/// `{flowId?, output}`: what `flow.run` answers for that flow (without `flowId`: for every
+/// flow that has no output of its own) → `{}`.
+async fn set_flow_output(State(app): State<Emulator>, body: Bytes) -> Response {
+    let seed = match parse_json(&body) {
+        Ok(v) => json!({ "flowOutputs": [v] }),
+        Err(e) => return e.into_response(),
+    };
+    let mut store = app.store();
+    let mut candidate = store.clone();
+    match crate::seed::apply_seed(&mut candidate, seed, false) {
+        Ok(()) => {
+            *store = candidate;
+            Json(json!({})).into_response()
+        }
+        Err(e) => e.into_response(),
+    }
+}
+
+/// `{secret}` → `{valid, kind, id}`: whether this is the current secret of an engine
+/// (`engine`), an inbound application (`inboundApp`) or a management key
+/// (`managementKey`, the whole cleartext), so tests can see a rotation take effect.
+async fn verify_secret(State(app): State<Emulator>, body: Bytes) -> Response {
+    let secret = match parse_json(&body) {
+        Ok(Value::Object(mut m)) => match m.remove("secret") {
+            Some(Value::String(s)) if m.is_empty() => s,
+            _ => return ApiError::invalid("the body must be {\"secret\": \"…\"}").into_response(),
+        },
+        Ok(_) => return ApiError::invalid("the body must be a JSON object").into_response(),
+        Err(e) => return e.into_response(),
+    };
+    let store = app.store();
+    let hash = api::mgmt_keys::secret_hash(&secret);
+    let found = if let Some(e) = store.engine_by_secret(&secret) {
+        Some(("engine", e.id.clone()))
+    } else if let Some(a) = store.inbound_app_by_secret(&secret) {
+        Some(("inboundApp", a.id.clone()))
+    } else {
+        store
+            .mgmt_keys
+            .iter()
+            .find(|k| crate::crypto::same(k.secret_hash.as_bytes(), hash.as_bytes()))
+            .map(|k| ("managementKey", k.id.clone()))
+    };
+    let answer = match found {
+        Some((kind, id)) => json!({ "valid": true, "kind": kind, "id": id }),
+        None => json!({ "valid": false, "kind": null, "id": null }),
     };
     Json(answer).into_response()
 }

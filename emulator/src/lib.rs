@@ -1,8 +1,11 @@
 //! `descope-emulator`: a local stand-in for Descope's management API — users, tenants, roles,
-//! permissions, access keys, SSO applications and settings, groups, password settings, JWT
-//! and audit.
+//! permissions, access keys, SSO applications and settings, groups, password settings, JWT,
+//! audit, and (issue 15) lists, JWT templates, descopers, management keys, engines,
+//! scope-claim mapping, inbound and outbound applications, authz (ReBAC), FGA, flows,
+//! themes, analytics and projects (snapshots, clones).
 //!
-//! It keeps a project in memory, checks the management bearer, parses requests strictly from
+//! It keeps a project in memory (and the projects cloned from it), checks the management
+//! bearer, parses requests strictly from
 //! the wire references (never from the client crate's types), answers in Descope's shapes,
 //! sends CORS headers on the API paths, records every API request and an audit trail, and can
 //! inject faults. See `emulator/README.md` for flags, admin endpoints and error codes.
@@ -33,7 +36,9 @@ pub mod model;
 pub mod password;
 pub mod seed;
 mod seed_entities;
+pub mod seed_rest;
 pub mod server;
+pub mod snapshot;
 pub mod store;
 
 pub use config::{Config, DEFAULT_MANAGEMENT_KEY, DEFAULT_PROJECT_ID};

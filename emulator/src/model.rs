@@ -288,3 +288,29 @@ pub struct Webhook {
     pub insecure: bool,
     pub filters: Vec<Value>,
 }
+
+/// A secret the emulator must keep in clear because an API reveals it again or hands it to
+/// the backend (inbound-app client secrets, outbound tokens and API keys). `Debug` never
+/// shows it, so a dumped store carries no secret.
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct Secret(pub String);
+
+impl Secret {
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.0.is_empty() {
+            f.write_str("Secret(\"\")")
+        } else {
+            f.write_str("Secret([redacted])")
+        }
+    }
+}

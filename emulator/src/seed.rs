@@ -11,6 +11,9 @@ use crate::store::{
     TENANT_ADMIN,
 };
 
+/// The project's name until `project.updateName` (or a seed's `project`) changes it.
+pub const DEFAULT_PROJECT_NAME: &str = "Emulator project";
+
 /// 2026-01-01T00:00:00Z: sample users are created in the year before it, so runs repeat.
 pub const SAMPLE_EPOCH: i64 = 1_767_225_600;
 
@@ -141,6 +144,8 @@ pub fn build(seed: Option<&Value>, sample_users: usize) -> Result<Store, String>
         roles: default_roles(),
         permissions: default_permissions(),
         attrs: default_attrs(),
+        jwt_library: crate::api::jwt_templates::default_library(),
+        project_name: DEFAULT_PROJECT_NAME.into(),
         ..Store::default()
     };
     if let Some(seed) = seed {
@@ -164,6 +169,10 @@ pub fn apply_seed(store: &mut Store, seed: Value, replace: bool) -> ApiResult<()
     let default_roles = crate::seed_entities::tenants(store, &mut o, replace)?;
     crate::seed_entities::roles(store, &mut o, replace)?;
     crate::seed_entities::tenant_default_roles(store, default_roles)?;
+    // The project's password policy (server spellings), as snapshots carry it.
+    if let Some(p) = o.map(&["passwordSettings"])? {
+        store.password = p;
+    }
     if let Some(items) = o.list(&["customAttributes"])? {
         if replace {
             store.attrs.clear();
@@ -200,6 +209,7 @@ pub fn apply_seed(store: &mut Store, seed: Value, replace: bool) -> ApiResult<()
         }
     }
     crate::seed_entities::after_users(store, &mut o)?;
+    crate::seed_rest::apply(store, &mut o, replace)?;
     o.finish()
 }
 

@@ -10,7 +10,9 @@ use crate::api::tenants::{read_custom_attributes, tenant_index, TenantFields};
 use crate::body::Obj;
 use crate::error::{ApiError, ApiResult};
 use crate::seed::{stable_id, SAMPLE_EPOCH};
-use crate::store::{AppType, AuditEvent, Group, Permission, Role, SsoConfig, Store, Tenant};
+use crate::store::{
+    AppType, AuditEvent, Group, GroupMapping, Permission, Role, SsoConfig, Store, Tenant,
+};
 
 /// `permissions: [{id?, name, description?}]`. A replacing section keeps the system ones.
 pub fn permissions(store: &mut Store, o: &mut Obj, replace: bool) -> ApiResult<()> {
@@ -88,7 +90,22 @@ pub fn tenants(store: &mut Store, o: &mut Obj, replace: bool) -> ApiResult<Pendi
             enforce_sso_exclusions: t.str_list(&["enforceSSOExclusions"])?.unwrap_or_default(),
             disabled: t.bool(&["disabled"])?.unwrap_or(false),
             role_inheritance: t.str(&["roleInheritance"])?.unwrap_or_default(),
-            federated_app_ids: Vec::new(),
+            federated_app_ids: t.str_list(&["federatedAppIds"])?.unwrap_or_default(),
+        };
+        // What project snapshots carry beyond the create body: session settings, password
+        // policy (both server spellings, stored as given) and the SSO configurations whole.
+        let settings = t.map(&["settings"])?;
+        let password = t.map(&["passwordSettings"])?;
+        let sso_details = match t.list(&["ssoDetails"])? {
+            Some(items) => {
+                let mut out = Vec::new();
+                for (j, c) in items.into_iter().enumerate() {
+                    let c = Obj::from_value(c, &format!("{path}.ssoDetails[{j}]"))?;
+                    out.push(read_sso_details(c)?);
+                }
+                Some(out)
+            }
+            None => None,
         };
         let parent = t.str(&["parent"])?.unwrap_or_default();
         let created = t.int(&["createdTime"])?.unwrap_or(SAMPLE_EPOCH);
@@ -136,6 +153,20 @@ pub fn tenants(store: &mut Store, o: &mut Obj, replace: bool) -> ApiResult<Pendi
                 tenant.sso.push(c);
             }
         }
+        if let Some(s) = settings {
+            tenant.settings = s;
+        }
+        if password.is_some() {
+            tenant.password = password;
+        }
+        if let Some(mut list) = sso_details {
+            // The default configuration (`ssoId: ""`) always exists and comes first.
+            if !list.iter().any(|c| c.sso_id.is_empty()) {
+                list.insert(0, SsoConfig::new(String::new(), String::new()));
+            }
+            list.sort_by_key(|c| !c.sso_id.is_empty());
+            tenant.sso = list;
+        }
         store.tenants.push(tenant);
         if !defaults.is_empty() {
             pending.push((id, defaults));
@@ -163,6 +194,61 @@ pub fn tenants(store: &mut Store, o: &mut Obj, replace: bool) -> ApiResult<Pendi
         }
     }
     Ok(pending)
+}
+
+/// One SSO configuration as snapshots carry it: `{ssoId ("" = default), displayName,
+/// authType, domains, saml, samlGroups: [{roleId, groups}], samlDefaultRoles: [roleId],
+/// oidc, oidcGroups, oidcDefaultRoles}`; the protocol blocks are the stored response keys.
+fn read_sso_details(mut c: Obj) -> ApiResult<SsoConfig> {
+    fn groups(c: &mut Obj, key: &str) -> ApiResult<Vec<GroupMapping>> {
+        Ok(crate::api::common::read_items(c, key, |g| {
+            Ok(GroupMapping {
+                role_id: g.req_str(&["roleId"])?,
+                groups: g.str_list(&["groups"])?.unwrap_or_default(),
+            })
+        })?
+        .unwrap_or_default())
+    }
+    let mut cfg = SsoConfig::new(
+        c.str(&["ssoId"])?.unwrap_or_default(),
+        c.str(&["displayName"])?.unwrap_or_default(),
+    );
+    cfg.auth_type = c.str(&["authType"])?.unwrap_or_else(|| "none".into());
+    crate::api::tenants::one_of(
+        &cfg.auth_type,
+        &c.name("authType"),
+        &["none", "saml", "oidc"],
+    )?;
+    cfg.domains = c.str_list(&["domains"])?.unwrap_or_default();
+    cfg.saml = c.map(&["saml"])?.unwrap_or_default();
+    cfg.saml_groups = groups(&mut c, "samlGroups")?;
+    cfg.saml_default_roles = c.str_list(&["samlDefaultRoles"])?.unwrap_or_default();
+    cfg.oidc = c.map(&["oidc"])?.unwrap_or_default();
+    cfg.oidc_groups = groups(&mut c, "oidcGroups")?;
+    cfg.oidc_default_roles = c.str_list(&["oidcDefaultRoles"])?.unwrap_or_default();
+    c.finish()?;
+    Ok(cfg)
+}
+
+/// The inverse of `read_sso_details`.
+pub fn sso_details_json(c: &SsoConfig) -> Value {
+    let groups = |g: &[GroupMapping]| -> Vec<Value> {
+        g.iter()
+            .map(|m| serde_json::json!({ "roleId": m.role_id, "groups": m.groups }))
+            .collect()
+    };
+    serde_json::json!({
+        "ssoId": c.sso_id,
+        "displayName": c.display_name,
+        "authType": c.auth_type,
+        "domains": c.domains,
+        "saml": c.saml,
+        "samlGroups": groups(&c.saml_groups),
+        "samlDefaultRoles": c.saml_default_roles,
+        "oidc": c.oidc,
+        "oidcGroups": groups(&c.oidc_groups),
+        "oidcDefaultRoles": c.oidc_default_roles,
+    })
 }
 
 /// A project role declared because something mentioned it (no permissions).

@@ -1,6 +1,7 @@
 //! The in-memory project: users, tenants, roles, permissions, access keys, SSO applications,
-//! groups, custom attribute definitions, audit events, and the per-user data that has no
-//! field in the user object (recovery contacts, passkeys, …).
+//! groups, custom attribute definitions, audit events, the per-user data that has no
+//! field in the user object (recovery contacts, passkeys, …), and the stores of issue 15's
+//! groups (their types live in their `api` modules).
 
 use serde_json::{json, Map, Value};
 
@@ -260,6 +261,40 @@ pub struct Store {
     /// Oldest first, at most `AUDIT_CAPACITY`.
     pub audit: Vec<AuditEvent>,
     pub webhooks: Vec<Webhook>,
+    /// Issue 15's groups (reference §12–§25).
+    pub lists: Vec<crate::api::lists::List>,
+    pub mgmt_keys: Vec<crate::api::mgmt_keys::MgmtKey>,
+    pub descopers: Vec<crate::api::descopers::Descoper>,
+    pub jwt_templates: Vec<crate::api::jwt_templates::JwtTemplate>,
+    /// Read-only through the API; `seed::build` puts the default entries in.
+    pub jwt_library: Vec<crate::api::jwt_templates::JwtTemplate>,
+    pub engines: Vec<crate::api::engines::Engine>,
+    /// Ordered; `[]` = nothing configured.
+    pub scope_mappings: Vec<crate::api::scope_claims::ScopeMapping>,
+    pub inbound_apps: Vec<crate::api::inbound_apps::InboundApp>,
+    /// Seeded only (users grant consents in flows).
+    pub consents: Vec<crate::api::inbound_apps::Consent>,
+    pub outbound_apps: Vec<crate::api::outbound_apps::OutboundApp>,
+    pub outbound_tokens: Vec<crate::api::outbound_apps::OutboundToken>,
+    pub authz: crate::api::authz::Authz,
+    pub fga: crate::api::fga::Fga,
+    pub flows: Vec<crate::api::flows::Flow>,
+    /// What `flow.run` answers, by flow ID (`""` = every flow); set by the admin endpoint.
+    pub flow_outputs: Vec<(String, Value)>,
+    /// Runs of `flow.run`, oldest first (admin view).
+    pub flow_runs: Vec<Value>,
+    /// `""` = the default ID `theme`.
+    pub theme_id: String,
+    pub theme_css: Map<String, Value>,
+    /// `management.project` (reference §14).
+    pub project_name: String,
+    pub project_environment: String,
+    pub project_tags: Vec<String>,
+    /// Projects cloned from this one (only the first project holds any).
+    pub clones: Vec<Store>,
+    pub is_clone: bool,
+    /// Set by `project.delete` on a clone; the dispatcher then removes it.
+    pub deleted: bool,
     /// Set from the config when the emulator starts; values Descope derives from the
     /// project (SSO issuer and IdP URLs) are computed from it when rendering.
     pub project_id: String,
@@ -274,6 +309,11 @@ pub struct Store {
 pub const AUDIT_CAPACITY: usize = 10_000;
 
 impl Store {
+    /// Whether `id` names this project (or one cloned from it).
+    pub fn knows_project(&self, id: &str) -> bool {
+        id == self.project_id || self.clones.iter().any(|c| c.project_id == id)
+    }
+
     /// A user by login ID first, then by user ID (the `loginId` key may hold either).
     pub fn find(&self, id: &str) -> Option<usize> {
         if id.is_empty() {

@@ -44,7 +44,7 @@ fn cors_ok(a: &common::Answer) {
     assert_eq!(a.headers["access-control-allow-origin"], "*");
     assert_eq!(
         a.headers["access-control-allow-methods"],
-        "GET, POST, PATCH, DELETE, OPTIONS"
+        "GET, POST, PUT, PATCH, DELETE, OPTIONS"
     );
     let allowed = a.headers["access-control-allow-headers"].to_str().unwrap();
     assert!(allowed.contains("authorization"), "{allowed}");

@@ -52,7 +52,7 @@ async fn preflight_over_tcp() {
         ),
         "{resp}"
     );
-    assert!(lower.contains("access-control-allow-methods: get, post, patch, delete, options"));
+    assert!(lower.contains("access-control-allow-methods: get, post, put, patch, delete, options"));
     assert!(lower.contains("access-control-expose-headers: retry-after"));
     assert!(lower.contains("cross-origin-resource-policy: cross-origin"));
 

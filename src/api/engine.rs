@@ -317,7 +317,7 @@ impl Arg {
 }
 
 /// One endpoint: a node-sdk function and the request it sends.
-#[derive(Debug)]
+#[derive(Debug, Clone, Copy)]
 pub struct Row {
     /// node-sdk's group (`user`).
     pub group: &'static str,

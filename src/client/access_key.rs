@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 #[allow(unused_imports)]
 use super::{arg, opt, Call, Client};
 use crate::api::catalogue::access_key::ROWS;
+use crate::api::engine::Row;
 #[allow(unused_imports)]
 use crate::models::*;
 
@@ -44,9 +45,10 @@ impl AccessKeyApi<'_> {
         permitted_ips: Option<Vec<String>>,
         custom_attributes: Option<BTreeMap<String, AttributeValue>>,
     ) -> Call<AccessKeyCreated> {
+        static ROW: Row = ROWS[0];
         super::call(
             self.client,
-            &ROWS[0],
+            &ROW,
             vec![
                 arg(&name.into()),
                 arg(&expire_time),
@@ -65,7 +67,8 @@ impl AccessKeyApi<'_> {
     ///
     /// `GET /v1/mgmt/accesskey` (node-sdk `load`).
     pub fn load(&self, id: impl Into<String>) -> Call<AccessKey> {
-        super::call(self.client, &ROWS[1], vec![arg(&id.into())])
+        static ROW: Row = ROWS[1];
+        super::call(self.client, &ROW, vec![arg(&id.into())])
     }
 
     /// Searches access keys (every filter given must match; no paging).
@@ -78,9 +81,10 @@ impl AccessKeyApi<'_> {
         creating_user: Option<String>,
         custom_attributes: Option<BTreeMap<String, AttributeValue>>,
     ) -> Call<Vec<AccessKey>> {
+        static ROW: Row = ROWS[2];
         super::call(
             self.client,
-            &ROWS[2],
+            &ROW,
             vec![
                 opt(&tenant_ids),
                 opt(&bound_user_id),
@@ -104,9 +108,10 @@ impl AccessKeyApi<'_> {
         permitted_ips: Option<Vec<String>>,
         custom_attributes: Option<BTreeMap<String, AttributeValue>>,
     ) -> Call<AccessKey> {
+        static ROW: Row = ROWS[3];
         super::call(
             self.client,
-            &ROWS[3],
+            &ROW,
             vec![
                 arg(&id.into()),
                 arg(&name.into()),
@@ -124,48 +129,55 @@ impl AccessKeyApi<'_> {
     ///
     /// `POST /v1/mgmt/accesskey/deactivate` (node-sdk `deactivate`).
     pub fn deactivate(&self, id: impl Into<String>) -> Call<Empty> {
-        super::call(self.client, &ROWS[4], vec![arg(&id.into())])
+        static ROW: Row = ROWS[4];
+        super::call(self.client, &ROW, vec![arg(&id.into())])
     }
 
     /// Deactivates access keys.
     ///
     /// `POST /v1/mgmt/accesskey/deactivate/batch` (node-sdk `deactivateBatch`).
     pub fn deactivate_batch(&self, ids: Vec<String>) -> Call<Empty> {
-        super::call(self.client, &ROWS[5], vec![arg(&ids)])
+        static ROW: Row = ROWS[5];
+        super::call(self.client, &ROW, vec![arg(&ids)])
     }
 
     /// Activates a deactivated access key.
     ///
     /// `POST /v1/mgmt/accesskey/activate` (node-sdk `activate`).
     pub fn activate(&self, id: impl Into<String>) -> Call<Empty> {
-        super::call(self.client, &ROWS[6], vec![arg(&id.into())])
+        static ROW: Row = ROWS[6];
+        super::call(self.client, &ROW, vec![arg(&id.into())])
     }
 
     /// Activates access keys.
     ///
     /// `POST /v1/mgmt/accesskey/activate/batch` (node-sdk `activateBatch`).
     pub fn activate_batch(&self, ids: Vec<String>) -> Call<Empty> {
-        super::call(self.client, &ROWS[7], vec![arg(&ids)])
+        static ROW: Row = ROWS[7];
+        super::call(self.client, &ROW, vec![arg(&ids)])
     }
 
     /// Deletes an access key.
     ///
     /// `POST /v1/mgmt/accesskey/delete` (node-sdk `delete`).
     pub fn delete(&self, id: impl Into<String>) -> Call<Empty> {
-        super::call(self.client, &ROWS[8], vec![arg(&id.into())])
+        static ROW: Row = ROWS[8];
+        super::call(self.client, &ROW, vec![arg(&id.into())])
     }
 
     /// Deletes access keys (an empty list is refused).
     ///
     /// `POST /v1/mgmt/accesskey/delete/batch` (node-sdk `deleteBatch`).
     pub fn delete_batch(&self, ids: Vec<String>) -> Call<Empty> {
-        super::call(self.client, &ROWS[9], vec![arg(&ids)])
+        static ROW: Row = ROWS[9];
+        super::call(self.client, &ROW, vec![arg(&ids)])
     }
 
     /// Gives an access key a new secret (the old one stops working); the new `cleartext` is shown once.
     ///
     /// `POST /v1/mgmt/accesskey/rotate` (node-sdk `rotate`).
     pub fn rotate(&self, id: impl Into<String>) -> Call<AccessKeyCreated> {
-        super::call(self.client, &ROWS[10], vec![arg(&id.into())])
+        static ROW: Row = ROWS[10];
+        super::call(self.client, &ROW, vec![arg(&id.into())])
     }
 }

@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 #[allow(unused_imports)]
 use super::{arg, opt, Call, Client};
 use crate::api::catalogue::analytics::ROWS;
+use crate::api::engine::Row;
 #[allow(unused_imports)]
 use crate::models::*;
 
@@ -33,6 +34,7 @@ impl AnalyticsApi<'_> {
     ///
     /// `POST /v1/mgmt/analytics/search` (node-sdk `search`).
     pub fn search(&self, options: AnalyticsSearchOptions) -> Call<Vec<AnalyticsRecord>> {
-        super::call(self.client, &ROWS[0], vec![arg(&options)])
+        static ROW: Row = ROWS[0];
+        super::call(self.client, &ROW, vec![arg(&options)])
     }
 }

@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 #[allow(unused_imports)]
 use super::{arg, opt, Call, Client};
 use crate::api::catalogue::audit::ROWS;
+use crate::api::engine::Row;
 #[allow(unused_imports)]
 use crate::models::*;
 
@@ -33,27 +34,31 @@ impl AuditApi<'_> {
     ///
     /// `POST /v1/mgmt/audit/search` (node-sdk `search`).
     pub fn search(&self, search_options: AuditSearchOptions) -> Call<Vec<AuditRecord>> {
-        super::call(self.client, &ROWS[0], vec![arg(&search_options)])
+        static ROW: Row = ROWS[0];
+        super::call(self.client, &ROW, vec![arg(&search_options)])
     }
 
     /// Searches the audit trail: the records and the total.
     ///
     /// `POST /v1/mgmt/audit/search` (node-sdk `searchAll`).
     pub fn search_all(&self, search_options: AuditSearchOptions) -> Call<AuditSearchResponse> {
-        super::call(self.client, &ROWS[1], vec![arg(&search_options)])
+        static ROW: Row = ROWS[1];
+        super::call(self.client, &ROW, vec![arg(&search_options)])
     }
 
     /// Adds an event of your own to the trail.
     ///
     /// `POST /v1/mgmt/audit/event` (node-sdk `createEvent`).
     pub fn create_event(&self, options: AuditEvent) -> Call<Empty> {
-        super::call(self.client, &ROWS[2], vec![arg(&options)])
+        static ROW: Row = ROWS[2];
+        super::call(self.client, &ROW, vec![arg(&options)])
     }
 
     /// Sends the trail to a webhook.
     ///
     /// `POST /v2/mgmt/connector/audit/web/set` (node-sdk `createAuditWebhook`).
     pub fn create_audit_webhook(&self, options: AuditWebhook) -> Call<Empty> {
-        super::call(self.client, &ROWS[3], vec![arg(&options)])
+        static ROW: Row = ROWS[3];
+        super::call(self.client, &ROW, vec![arg(&options)])
     }
 }

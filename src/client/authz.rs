@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 #[allow(unused_imports)]
 use super::{arg, opt, Call, Client};
 use crate::api::catalogue::authz::ROWS;
+use crate::api::engine::Row;
 #[allow(unused_imports)]
 use crate::models::*;
 
@@ -33,21 +34,24 @@ impl AuthzApi<'_> {
     ///
     /// `POST /v1/mgmt/authz/schema/save` (node-sdk `saveSchema`).
     pub fn save_schema(&self, schema: AuthzSchema, upgrade: bool) -> Call<Empty> {
-        super::call(self.client, &ROWS[0], vec![arg(&schema), arg(&upgrade)])
+        static ROW: Row = ROWS[0];
+        super::call(self.client, &ROW, vec![arg(&schema), arg(&upgrade)])
     }
 
     /// Deletes the schema and every relation.
     ///
     /// `POST /v1/mgmt/authz/schema/delete` (node-sdk `deleteSchema`).
     pub fn delete_schema(&self) -> Call<Empty> {
-        super::call(self.client, &ROWS[1], vec![])
+        static ROW: Row = ROWS[1];
+        super::call(self.client, &ROW, vec![])
     }
 
     /// Loads the schema.
     ///
     /// `POST /v1/mgmt/authz/schema/load` (node-sdk `loadSchema`).
     pub fn load_schema(&self) -> Call<BTreeMap<String, serde_json::Value>> {
-        super::call(self.client, &ROWS[2], vec![])
+        static ROW: Row = ROWS[2];
+        super::call(self.client, &ROW, vec![])
     }
 
     /// Saves a namespace (`oldName` renames one).
@@ -59,9 +63,10 @@ impl AuthzApi<'_> {
         old_name: Option<String>,
         schema_name: Option<String>,
     ) -> Call<Empty> {
+        static ROW: Row = ROWS[3];
         super::call(
             self.client,
-            &ROWS[3],
+            &ROW,
             vec![arg(&namespace), opt(&old_name), opt(&schema_name)],
         )
     }
@@ -74,9 +79,10 @@ impl AuthzApi<'_> {
         name: impl Into<String>,
         schema_name: Option<String>,
     ) -> Call<Empty> {
+        static ROW: Row = ROWS[4];
         super::call(
             self.client,
-            &ROWS[4],
+            &ROW,
             vec![arg(&name.into()), opt(&schema_name)],
         )
     }
@@ -91,9 +97,10 @@ impl AuthzApi<'_> {
         old_name: Option<String>,
         schema_name: Option<String>,
     ) -> Call<Empty> {
+        static ROW: Row = ROWS[5];
         super::call(
             self.client,
-            &ROWS[5],
+            &ROW,
             vec![
                 arg(&relation_definition),
                 arg(&namespace.into()),
@@ -112,9 +119,10 @@ impl AuthzApi<'_> {
         namespace: impl Into<String>,
         schema_name: Option<String>,
     ) -> Call<Empty> {
+        static ROW: Row = ROWS[6];
         super::call(
             self.client,
-            &ROWS[6],
+            &ROW,
             vec![arg(&name.into()), arg(&namespace.into()), opt(&schema_name)],
         )
     }
@@ -123,14 +131,16 @@ impl AuthzApi<'_> {
     ///
     /// `POST /v1/mgmt/authz/re/create` (node-sdk `createRelations`).
     pub fn create_relations(&self, relations: Vec<AuthzRelation>) -> Call<Empty> {
-        super::call(self.client, &ROWS[7], vec![arg(&relations)])
+        static ROW: Row = ROWS[7];
+        super::call(self.client, &ROW, vec![arg(&relations)])
     }
 
     /// Deletes relations.
     ///
     /// `POST /v1/mgmt/authz/re/delete` (node-sdk `deleteRelations`).
     pub fn delete_relations(&self, relations: Vec<AuthzRelation>) -> Call<Empty> {
-        super::call(self.client, &ROWS[8], vec![arg(&relations)])
+        static ROW: Row = ROWS[8];
+        super::call(self.client, &ROW, vec![arg(&relations)])
     }
 
     /// Deletes the relations whose resource or target is one of these (use deleteRelationsForIds).
@@ -138,21 +148,24 @@ impl AuthzApi<'_> {
     /// `POST /v1/mgmt/authz/re/deleteresources` (node-sdk `deleteRelationsForResources`).
     #[deprecated(note = "deprecated by node-sdk")]
     pub fn delete_relations_for_resources(&self, resources: Vec<String>) -> Call<Empty> {
-        super::call(self.client, &ROWS[9], vec![arg(&resources)])
+        static ROW: Row = ROWS[9];
+        super::call(self.client, &ROW, vec![arg(&resources)])
     }
 
     /// Deletes the relations whose resource is one of these.
     ///
     /// `POST /v1/mgmt/authz/re/deleteresourcesrelations` (node-sdk `deleteResourceRelationsForResources`).
     pub fn delete_resource_relations_for_resources(&self, resources: Vec<String>) -> Call<Empty> {
-        super::call(self.client, &ROWS[10], vec![arg(&resources)])
+        static ROW: Row = ROWS[10];
+        super::call(self.client, &ROW, vec![arg(&resources)])
     }
 
     /// Deletes the relations whose resource or target is one of these IDs.
     ///
     /// `POST /v1/mgmt/authz/re/deleteresources` (node-sdk `deleteRelationsForIds`).
     pub fn delete_relations_for_ids(&self, ids: Vec<String>) -> Call<Empty> {
-        super::call(self.client, &ROWS[11], vec![arg(&ids)])
+        static ROW: Row = ROWS[11];
+        super::call(self.client, &ROW, vec![arg(&ids)])
     }
 
     /// Answers each query (`hasRelation`), through the schema's definitions.
@@ -162,7 +175,8 @@ impl AuthzApi<'_> {
         &self,
         relation_queries: Vec<AuthzRelationQuery>,
     ) -> Call<Vec<AuthzRelationAnswer>> {
-        super::call(self.client, &ROWS[12], vec![arg(&relation_queries)])
+        static ROW: Row = ROWS[12];
+        super::call(self.client, &ROW, vec![arg(&relation_queries)])
     }
 
     /// The targets that have the relation to the resource, through the schema's definitions.
@@ -174,9 +188,10 @@ impl AuthzApi<'_> {
         relation_definition: impl Into<String>,
         namespace: impl Into<String>,
     ) -> Call<Vec<String>> {
+        static ROW: Row = ROWS[13];
         super::call(
             self.client,
-            &ROWS[13],
+            &ROW,
             vec![
                 arg(&resource.into()),
                 arg(&relation_definition.into()),
@@ -193,9 +208,10 @@ impl AuthzApi<'_> {
         resource: impl Into<String>,
         ignore_target_set_relations: bool,
     ) -> Call<Vec<AuthzRelationRecord>> {
+        static ROW: Row = ROWS[14];
         super::call(
             self.client,
-            &ROWS[14],
+            &ROW,
             vec![arg(&resource.into()), arg(&ignore_target_set_relations)],
         )
     }
@@ -208,9 +224,10 @@ impl AuthzApi<'_> {
         resource: impl Into<String>,
         include_target_set_relations: bool,
     ) -> Call<Vec<AuthzRelationRecord>> {
+        static ROW: Row = ROWS[15];
         super::call(
             self.client,
-            &ROWS[15],
+            &ROW,
             vec![arg(&resource.into()), arg(&include_target_set_relations)],
         )
     }
@@ -223,9 +240,10 @@ impl AuthzApi<'_> {
         targets: Vec<String>,
         include_target_set_relations: bool,
     ) -> Call<Vec<AuthzRelationRecord>> {
+        static ROW: Row = ROWS[16];
         super::call(
             self.client,
-            &ROWS[16],
+            &ROW,
             vec![arg(&targets), arg(&include_target_set_relations)],
         )
     }
@@ -238,9 +256,10 @@ impl AuthzApi<'_> {
         targets: Vec<String>,
         include_target_set_relations: bool,
     ) -> Call<Vec<AuthzRelationRecord>> {
+        static ROW: Row = ROWS[17];
         super::call(
             self.client,
-            &ROWS[17],
+            &ROW,
             vec![arg(&targets), arg(&include_target_set_relations)],
         )
     }
@@ -252,7 +271,8 @@ impl AuthzApi<'_> {
         &self,
         target: impl Into<String>,
     ) -> Call<Vec<AuthzRelationRecord>> {
-        super::call(self.client, &ROWS[18], vec![arg(&target.into())])
+        static ROW: Row = ROWS[18];
+        super::call(self.client, &ROW, vec![arg(&target.into())])
     }
 
     /// The resources to which a target has the relation: each `{ resource }`.
@@ -264,9 +284,10 @@ impl AuthzApi<'_> {
         relation_definition: impl Into<String>,
         namespace: impl Into<String>,
     ) -> Call<Vec<BTreeMap<String, serde_json::Value>>> {
+        static ROW: Row = ROWS[19];
         super::call(
             self.client,
-            &ROWS[19],
+            &ROW,
             vec![
                 arg(&target.into()),
                 arg(&relation_definition.into()),
@@ -279,6 +300,7 @@ impl AuthzApi<'_> {
     ///
     /// `POST /v1/mgmt/authz/getmodified` (node-sdk `getModified`).
     pub fn get_modified(&self, since: i64) -> Call<AuthzModified> {
-        super::call(self.client, &ROWS[20], vec![arg(&since)])
+        static ROW: Row = ROWS[20];
+        super::call(self.client, &ROW, vec![arg(&since)])
     }
 }

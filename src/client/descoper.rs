@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 #[allow(unused_imports)]
 use super::{arg, opt, Call, Client};
 use crate::api::catalogue::descoper::ROWS;
+use crate::api::engine::Row;
 #[allow(unused_imports)]
 use crate::models::*;
 
@@ -33,7 +34,8 @@ impl DescoperApi<'_> {
     ///
     /// `PUT /v1/mgmt/descoper` (node-sdk `create`).
     pub fn create(&self, descopers: Vec<NewDescoper>) -> Call<DescoperList> {
-        super::call(self.client, &ROWS[0], vec![arg(&descopers)])
+        static ROW: Row = ROWS[0];
+        super::call(self.client, &ROW, vec![arg(&descopers)])
     }
 
     /// Updates a descoper: `attributes` and `rbac` replace what is stored when given.
@@ -45,9 +47,10 @@ impl DescoperApi<'_> {
         attributes: Option<DescoperAttributes>,
         rbac: Option<DescoperRbac>,
     ) -> Call<Descoper> {
+        static ROW: Row = ROWS[1];
         super::call(
             self.client,
-            &ROWS[1],
+            &ROW,
             vec![arg(&id.into()), opt(&attributes), opt(&rbac)],
         )
     }
@@ -56,20 +59,23 @@ impl DescoperApi<'_> {
     ///
     /// `GET /v1/mgmt/descoper` (node-sdk `load`).
     pub fn load(&self, id: impl Into<String>) -> Call<Descoper> {
-        super::call(self.client, &ROWS[2], vec![arg(&id.into())])
+        static ROW: Row = ROWS[2];
+        super::call(self.client, &ROW, vec![arg(&id.into())])
     }
 
     /// Deletes a descoper.
     ///
     /// `DELETE /v1/mgmt/descoper` (node-sdk `delete`).
     pub fn delete(&self, id: impl Into<String>) -> Call<Empty> {
-        super::call(self.client, &ROWS[3], vec![arg(&id.into())])
+        static ROW: Row = ROWS[3];
+        super::call(self.client, &ROW, vec![arg(&id.into())])
     }
 
     /// Lists the descopers (node-sdk sends no body).
     ///
     /// `POST /v1/mgmt/descoper/list` (node-sdk `list`).
     pub fn list(&self) -> Call<DescoperList> {
-        super::call(self.client, &ROWS[4], vec![])
+        static ROW: Row = ROWS[4];
+        super::call(self.client, &ROW, vec![])
     }
 }

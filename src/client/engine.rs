@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 #[allow(unused_imports)]
 use super::{arg, opt, Call, Client};
 use crate::api::catalogue::engine::ROWS;
+use crate::api::engine::Row;
 #[allow(unused_imports)]
 use crate::models::*;
 
@@ -33,45 +34,47 @@ impl EngineApi<'_> {
     ///
     /// `POST /v1/mgmt/engine/create` (node-sdk `create`).
     pub fn create(&self, name: impl Into<String>) -> Call<Engine> {
-        super::call(self.client, &ROWS[0], vec![arg(&name.into())])
+        static ROW: Row = ROWS[0];
+        super::call(self.client, &ROW, vec![arg(&name.into())])
     }
 
     /// Renames an engine.
     ///
     /// `POST /v1/mgmt/engine/update` (node-sdk `update`).
     pub fn update(&self, id: impl Into<String>, name: impl Into<String>) -> Call<Engine> {
-        super::call(
-            self.client,
-            &ROWS[1],
-            vec![arg(&id.into()), arg(&name.into())],
-        )
+        static ROW: Row = ROWS[1];
+        super::call(self.client, &ROW, vec![arg(&id.into()), arg(&name.into())])
     }
 
     /// Deletes an engine.
     ///
     /// `POST /v1/mgmt/engine/delete` (node-sdk `delete`).
     pub fn delete(&self, id: impl Into<String>) -> Call<Empty> {
-        super::call(self.client, &ROWS[2], vec![arg(&id.into())])
+        static ROW: Row = ROWS[2];
+        super::call(self.client, &ROW, vec![arg(&id.into())])
     }
 
     /// Loads an engine (never its secret).
     ///
     /// `GET /v1/mgmt/engine/load` (node-sdk `load`).
     pub fn load(&self, id: impl Into<String>) -> Call<Engine> {
-        super::call(self.client, &ROWS[3], vec![arg(&id.into())])
+        static ROW: Row = ROWS[3];
+        super::call(self.client, &ROW, vec![arg(&id.into())])
     }
 
     /// Lists the engines.
     ///
     /// `GET /v1/mgmt/engines/load` (node-sdk `loadAll`).
     pub fn load_all(&self) -> Call<Vec<Engine>> {
-        super::call(self.client, &ROWS[4], vec![])
+        static ROW: Row = ROWS[4];
+        super::call(self.client, &ROW, vec![])
     }
 
     /// Gives an engine a new secret (the old one stops working), answered once.
     ///
     /// `POST /v1/mgmt/engine/rotate` (node-sdk `rotateSecret`).
     pub fn rotate_secret(&self, id: impl Into<String>) -> Call<EngineSecret> {
-        super::call(self.client, &ROWS[5], vec![arg(&id.into())])
+        static ROW: Row = ROWS[5];
+        super::call(self.client, &ROW, vec![arg(&id.into())])
     }
 }

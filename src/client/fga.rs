@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 #[allow(unused_imports)]
 use super::{arg, opt, Call, Client};
 use crate::api::catalogue::fga::ROWS;
+use crate::api::engine::Row;
 #[allow(unused_imports)]
 use crate::models::*;
 
@@ -33,49 +34,56 @@ impl FgaApi<'_> {
     ///
     /// `POST /v1/mgmt/fga/schema` (node-sdk `saveSchema`).
     pub fn save_schema(&self, schema: FgaSchema) -> Call<Empty> {
-        super::call(self.client, &ROWS[0], vec![arg(&schema)])
+        static ROW: Row = ROWS[0];
+        super::call(self.client, &ROW, vec![arg(&schema)])
     }
 
     /// Loads the DSL schema.
     ///
     /// `GET /v1/mgmt/fga/schema` (node-sdk `loadSchema`).
     pub fn load_schema(&self) -> Call<BTreeMap<String, serde_json::Value>> {
-        super::call(self.client, &ROWS[1], vec![])
+        static ROW: Row = ROWS[1];
+        super::call(self.client, &ROW, vec![])
     }
 
     /// What saving this schema would delete.
     ///
     /// `POST /v1/mgmt/fga/schema/dryrun` (node-sdk `dryRunSchema`).
     pub fn dry_run_schema(&self, schema: FgaSchema) -> Call<BTreeMap<String, serde_json::Value>> {
-        super::call(self.client, &ROWS[2], vec![arg(&schema)])
+        static ROW: Row = ROWS[2];
+        super::call(self.client, &ROW, vec![arg(&schema)])
     }
 
     /// Deletes the schema and every relation.
     ///
     /// `POST /v1/mgmt/authz/schema/delete` (node-sdk `deleteSchema`).
     pub fn delete_schema(&self) -> Call<Empty> {
-        super::call(self.client, &ROWS[3], vec![])
+        static ROW: Row = ROWS[3];
+        super::call(self.client, &ROW, vec![])
     }
 
     /// Creates relations.
     ///
     /// `POST /v1/mgmt/fga/relations` (node-sdk `createRelations`).
     pub fn create_relations(&self, relations: Vec<FgaRelation>) -> Call<Empty> {
-        super::call(self.client, &ROWS[4], vec![arg(&relations)])
+        static ROW: Row = ROWS[4];
+        super::call(self.client, &ROW, vec![arg(&relations)])
     }
 
     /// Deletes relations.
     ///
     /// `POST /v1/mgmt/fga/relations/delete` (node-sdk `deleteRelations`).
     pub fn delete_relations(&self, relations: Vec<FgaRelation>) -> Call<Empty> {
-        super::call(self.client, &ROWS[5], vec![arg(&relations)])
+        static ROW: Row = ROWS[5];
+        super::call(self.client, &ROW, vec![arg(&relations)])
     }
 
     /// Checks relations: each `allowed` or not.
     ///
     /// `POST /v1/mgmt/fga/check` (node-sdk `check`).
     pub fn check(&self, relations: Vec<FgaRelation>) -> Call<Vec<FgaCheck>> {
-        super::call(self.client, &ROWS[6], vec![arg(&relations)])
+        static ROW: Row = ROWS[6];
+        super::call(self.client, &ROW, vec![arg(&relations)])
     }
 
     /// Checks relations with a context for conditions (an empty context is not sent).
@@ -86,7 +94,8 @@ impl FgaApi<'_> {
         relations: Vec<FgaRelation>,
         context: Option<BTreeMap<String, serde_json::Value>>,
     ) -> Call<Vec<FgaCheck>> {
-        super::call(self.client, &ROWS[7], vec![arg(&relations), opt(&context)])
+        static ROW: Row = ROWS[7];
+        super::call(self.client, &ROW, vec![arg(&relations), opt(&context)])
     }
 
     /// Loads resources' display details.
@@ -96,7 +105,8 @@ impl FgaApi<'_> {
         &self,
         resource_identifiers: Vec<FgaResourceIdentifier>,
     ) -> Call<Vec<BTreeMap<String, serde_json::Value>>> {
-        super::call(self.client, &ROWS[8], vec![arg(&resource_identifiers)])
+        static ROW: Row = ROWS[8];
+        super::call(self.client, &ROW, vec![arg(&resource_identifiers)])
     }
 
     /// Saves resources' display details.
@@ -106,7 +116,8 @@ impl FgaApi<'_> {
         &self,
         resources_details: Vec<FgaResourceDetails>,
     ) -> Call<Empty> {
-        super::call(self.client, &ROWS[9], vec![arg(&resources_details)])
+        static ROW: Row = ROWS[9];
+        super::call(self.client, &ROW, vec![arg(&resources_details)])
     }
 
     /// The schema and resources a tenant's SSO groups can map to.
@@ -117,9 +128,10 @@ impl FgaApi<'_> {
         tenant_id: impl Into<String>,
         options: FgaMappableOptions,
     ) -> Call<BTreeMap<String, serde_json::Value>> {
+        static ROW: Row = ROWS[10];
         super::call(
             self.client,
-            &ROWS[10],
+            &ROW,
             vec![arg(&tenant_id.into()), arg(&options)],
         )
     }
@@ -133,9 +145,10 @@ impl FgaApi<'_> {
         resources_queries: Vec<FgaResourcesQuery>,
         options: FgaMappableSearchOptions,
     ) -> Call<Vec<BTreeMap<String, serde_json::Value>>> {
+        static ROW: Row = ROWS[11];
         super::call(
             self.client,
-            &ROWS[11],
+            &ROW,
             vec![
                 arg(&tenant_id.into()),
                 arg(&resources_queries),
@@ -148,6 +161,7 @@ impl FgaApi<'_> {
     ///
     /// `DELETE /v1/mgmt/fga/relations` (node-sdk `deleteAllRelations`).
     pub fn delete_all_relations(&self) -> Call<Empty> {
-        super::call(self.client, &ROWS[12], vec![])
+        static ROW: Row = ROWS[12];
+        super::call(self.client, &ROW, vec![])
     }
 }

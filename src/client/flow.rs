@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 #[allow(unused_imports)]
 use super::{arg, opt, Call, Client};
 use crate::api::catalogue::flow::ROWS;
+use crate::api::engine::Row;
 #[allow(unused_imports)]
 use crate::models::*;
 
@@ -33,21 +34,24 @@ impl FlowApi<'_> {
     ///
     /// `POST /v1/mgmt/flow/list` (node-sdk `list`).
     pub fn list(&self) -> Call<FlowList> {
-        super::call(self.client, &ROWS[0], vec![])
+        static ROW: Row = ROWS[0];
+        super::call(self.client, &ROW, vec![])
     }
 
     /// Deletes flows.
     ///
     /// `POST /v1/mgmt/flow/delete` (node-sdk `delete`).
     pub fn delete(&self, flow_ids: Vec<String>) -> Call<Empty> {
-        super::call(self.client, &ROWS[1], vec![arg(&flow_ids)])
+        static ROW: Row = ROWS[1];
+        super::call(self.client, &ROW, vec![arg(&flow_ids)])
     }
 
     /// Exports a flow and its screens.
     ///
     /// `POST /v1/mgmt/flow/export` (node-sdk `export`).
     pub fn export(&self, flow_id: impl Into<String>) -> Call<BTreeMap<String, serde_json::Value>> {
-        super::call(self.client, &ROWS[2], vec![arg(&flow_id.into())])
+        static ROW: Row = ROWS[2];
+        super::call(self.client, &ROW, vec![arg(&flow_id.into())])
     }
 
     /// Replaces the flow `flowId` (which wins over the ID inside `flow`) and its screens.
@@ -59,9 +63,10 @@ impl FlowApi<'_> {
         flow: BTreeMap<String, serde_json::Value>,
         screens: Option<Vec<BTreeMap<String, serde_json::Value>>>,
     ) -> Call<BTreeMap<String, serde_json::Value>> {
+        static ROW: Row = ROWS[3];
         super::call(
             self.client,
-            &ROWS[3],
+            &ROW,
             vec![arg(&flow_id.into()), arg(&flow), opt(&screens)],
         )
     }
@@ -74,10 +79,7 @@ impl FlowApi<'_> {
         flow_id: impl Into<String>,
         options: Option<FlowRunOptions>,
     ) -> Call<BTreeMap<String, serde_json::Value>> {
-        super::call(
-            self.client,
-            &ROWS[4],
-            vec![arg(&flow_id.into()), opt(&options)],
-        )
+        static ROW: Row = ROWS[4];
+        super::call(self.client, &ROW, vec![arg(&flow_id.into()), opt(&options)])
     }
 }

@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 #[allow(unused_imports)]
 use super::{arg, opt, Call, Client};
 use crate::api::catalogue::group::ROWS;
+use crate::api::engine::Row;
 #[allow(unused_imports)]
 use crate::models::*;
 
@@ -33,7 +34,8 @@ impl GroupApi<'_> {
     ///
     /// `POST /v1/mgmt/group/all` (node-sdk `loadAllGroups`).
     pub fn load_all_groups(&self, tenant_id: impl Into<String>) -> Call<Vec<Group>> {
-        super::call(self.client, &ROWS[0], vec![arg(&tenant_id.into())])
+        static ROW: Row = ROWS[0];
+        super::call(self.client, &ROW, vec![arg(&tenant_id.into())])
     }
 
     /// Lists the groups of some of a tenant's users.
@@ -45,9 +47,10 @@ impl GroupApi<'_> {
         user_ids: Option<Vec<String>>,
         login_ids: Option<Vec<String>>,
     ) -> Call<Vec<Group>> {
+        static ROW: Row = ROWS[1];
         super::call(
             self.client,
-            &ROWS[1],
+            &ROW,
             vec![arg(&tenant_id.into()), opt(&user_ids), opt(&login_ids)],
         )
     }
@@ -60,9 +63,10 @@ impl GroupApi<'_> {
         tenant_id: impl Into<String>,
         group_id: impl Into<String>,
     ) -> Call<Vec<Group>> {
+        static ROW: Row = ROWS[2];
         super::call(
             self.client,
-            &ROWS[2],
+            &ROW,
             vec![arg(&tenant_id.into()), arg(&group_id.into())],
         )
     }

@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 #[allow(unused_imports)]
 use super::{arg, opt, Call, Client};
 use crate::api::catalogue::inbound_application::ROWS;
+use crate::api::engine::Row;
 #[allow(unused_imports)]
 use crate::models::*;
 
@@ -36,83 +37,95 @@ impl InboundApplicationApi<'_> {
         &self,
         options: InboundApplicationOptions,
     ) -> Call<InboundApplicationCreated> {
-        super::call(self.client, &ROWS[0], vec![arg(&options)])
+        static ROW: Row = ROWS[0];
+        super::call(self.client, &ROW, vec![arg(&options)])
     }
 
     /// Replaces an application (a full overwrite).
     ///
     /// `POST /v1/mgmt/thirdparty/app/update` (node-sdk `updateApplication`).
     pub fn update_application(&self, options: InboundApplicationUpdate) -> Call<Empty> {
-        super::call(self.client, &ROWS[1], vec![arg(&options)])
+        static ROW: Row = ROWS[1];
+        super::call(self.client, &ROW, vec![arg(&options)])
     }
 
     /// Changes only the keys given of an application.
     ///
     /// `POST /v1/mgmt/thirdparty/app/patch` (node-sdk `patchApplication`).
     pub fn patch_application(&self, options: InboundApplicationPatch) -> Call<Empty> {
-        super::call(self.client, &ROWS[2], vec![arg(&options)])
+        static ROW: Row = ROWS[2];
+        super::call(self.client, &ROW, vec![arg(&options)])
     }
 
     /// Deletes an application.
     ///
     /// `POST /v1/mgmt/thirdparty/app/delete` (node-sdk `deleteApplication`).
     pub fn delete_application(&self, id: impl Into<String>) -> Call<Empty> {
-        super::call(self.client, &ROWS[3], vec![arg(&id.into())])
+        static ROW: Row = ROWS[3];
+        super::call(self.client, &ROW, vec![arg(&id.into())])
     }
 
     /// Deletes applications (an empty list is refused).
     ///
     /// `POST /v1/mgmt/thirdparty/app/delete/batch` (node-sdk `deleteApplicationBatch`).
     pub fn delete_application_batch(&self, ids: Vec<String>) -> Call<Empty> {
-        super::call(self.client, &ROWS[4], vec![arg(&ids)])
+        static ROW: Row = ROWS[4];
+        super::call(self.client, &ROW, vec![arg(&ids)])
     }
 
     /// Loads an application.
     ///
     /// `GET /v1/mgmt/thirdparty/app/load` (node-sdk `loadApplication`).
     pub fn load_application(&self, id: impl Into<String>) -> Call<InboundApplication> {
-        super::call(self.client, &ROWS[5], vec![arg(&id.into())])
+        static ROW: Row = ROWS[5];
+        super::call(self.client, &ROW, vec![arg(&id.into())])
     }
 
     /// Lists the applications.
     ///
     /// `GET /v1/mgmt/thirdparty/apps/load` (node-sdk `loadAllApplications`).
     pub fn load_all_applications(&self) -> Call<Vec<InboundApplication>> {
-        super::call(self.client, &ROWS[6], vec![])
+        static ROW: Row = ROWS[6];
+        super::call(self.client, &ROW, vec![])
     }
 
     /// Reads an application's client secret (kept out of errors).
     ///
     /// `GET /v1/mgmt/thirdparty/app/secret` (node-sdk `getApplicationSecret`).
     pub fn get_application_secret(&self, id: impl Into<String>) -> Call<Cleartext> {
-        super::call(self.client, &ROWS[7], vec![arg(&id.into())])
+        static ROW: Row = ROWS[7];
+        super::call(self.client, &ROW, vec![arg(&id.into())])
     }
 
     /// Replaces an application's client secret; the new one is answered once.
     ///
     /// `POST /v1/mgmt/thirdparty/app/rotate` (node-sdk `rotateApplicationSecret`).
     pub fn rotate_application_secret(&self, id: impl Into<String>) -> Call<Cleartext> {
-        super::call(self.client, &ROWS[8], vec![arg(&id.into())])
+        static ROW: Row = ROWS[8];
+        super::call(self.client, &ROW, vec![arg(&id.into())])
     }
 
     /// Searches the consents users gave.
     ///
     /// `POST /v1/mgmt/thirdparty/consents/search` (node-sdk `searchConsents`).
     pub fn search_consents(&self, options: ConsentSearchOptions) -> Call<Vec<Consent>> {
-        super::call(self.client, &ROWS[9], vec![arg(&options)])
+        static ROW: Row = ROWS[9];
+        super::call(self.client, &ROW, vec![arg(&options)])
     }
 
     /// Deletes consents (by ID, application or user).
     ///
     /// `POST /v1/mgmt/thirdparty/consents/delete` (node-sdk `deleteConsents`).
     pub fn delete_consents(&self, options: ConsentDeleteOptions) -> Call<Empty> {
-        super::call(self.client, &ROWS[10], vec![arg(&options)])
+        static ROW: Row = ROWS[10];
+        super::call(self.client, &ROW, vec![arg(&options)])
     }
 
     /// Deletes a tenant's consents (by ID, application or tenant).
     ///
     /// `POST /v1/mgmt/thirdparty/consents/delete/tenant` (node-sdk `deleteTenantConsents`).
     pub fn delete_tenant_consents(&self, options: TenantConsentDeleteOptions) -> Call<Empty> {
-        super::call(self.client, &ROWS[11], vec![arg(&options)])
+        static ROW: Row = ROWS[11];
+        super::call(self.client, &ROW, vec![arg(&options)])
     }
 }

@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 #[allow(unused_imports)]
 use super::{arg, opt, Call, Client};
 use crate::api::catalogue::jwt::ROWS;
+use crate::api::engine::Row;
 #[allow(unused_imports)]
 use crate::models::*;
 
@@ -38,9 +39,10 @@ impl JwtApi<'_> {
         custom_claims: Option<BTreeMap<String, serde_json::Value>>,
         refresh_duration: Option<i64>,
     ) -> Call<JwtAnswer> {
+        static ROW: Row = ROWS[0];
         super::call(
             self.client,
-            &ROWS[0],
+            &ROW,
             vec![
                 arg(&jwt.into()),
                 opt(&custom_claims),
@@ -61,9 +63,10 @@ impl JwtApi<'_> {
         selected_tenant: Option<String>,
         refresh_duration: Option<i64>,
     ) -> Call<JwtAnswer> {
+        static ROW: Row = ROWS[1];
         super::call(
             self.client,
-            &ROWS[1],
+            &ROW,
             vec![
                 arg(&impersonator_id.into()),
                 arg(&login_id.into()),
@@ -87,9 +90,10 @@ impl JwtApi<'_> {
         selected_tenant: Option<String>,
         refresh_duration: Option<i64>,
     ) -> Call<JwtAnswer> {
+        static ROW: Row = ROWS[2];
         super::call(
             self.client,
-            &ROWS[2],
+            &ROW,
             vec![
                 arg(&impersonator_id.into()),
                 arg(&login_id.into()),
@@ -111,9 +115,10 @@ impl JwtApi<'_> {
         selected_tenant: Option<String>,
         refresh_duration: Option<i64>,
     ) -> Call<JwtAnswer> {
+        static ROW: Row = ROWS[3];
         super::call(
             self.client,
-            &ROWS[3],
+            &ROW,
             vec![
                 arg(&jwt.into()),
                 opt(&custom_claims),
@@ -131,9 +136,10 @@ impl JwtApi<'_> {
         login_id: impl Into<String>,
         login_options: JwtSignInOptions,
     ) -> Call<JwtResponse> {
+        static ROW: Row = ROWS[4];
         super::call(
             self.client,
-            &ROWS[4],
+            &ROW,
             vec![arg(&login_id.into()), arg(&login_options)],
         )
     }
@@ -147,9 +153,10 @@ impl JwtApi<'_> {
         user: Option<JwtSignUpUser>,
         sign_up_options: JwtSignUpOptions,
     ) -> Call<JwtResponse> {
+        static ROW: Row = ROWS[5];
         super::call(
             self.client,
-            &ROWS[5],
+            &ROW,
             vec![arg(&login_id.into()), opt(&user), arg(&sign_up_options)],
         )
     }
@@ -163,9 +170,10 @@ impl JwtApi<'_> {
         user: Option<JwtSignUpUser>,
         sign_up_options: JwtSignUpOptions,
     ) -> Call<JwtResponse> {
+        static ROW: Row = ROWS[6];
         super::call(
             self.client,
-            &ROWS[6],
+            &ROW,
             vec![arg(&login_id.into()), opt(&user), arg(&sign_up_options)],
         )
     }
@@ -179,9 +187,10 @@ impl JwtApi<'_> {
         selected_tenant: Option<String>,
         refresh_duration: Option<i64>,
     ) -> Call<JwtResponse> {
+        static ROW: Row = ROWS[7];
         super::call(
             self.client,
-            &ROWS[7],
+            &ROW,
             vec![
                 opt(&custom_claims),
                 opt(&selected_tenant),
@@ -202,9 +211,10 @@ impl JwtApi<'_> {
         flatten_audience: Option<bool>,
         algorithm: Option<ClientAssertionAlgorithm>,
     ) -> Call<JwtAnswer> {
+        static ROW: Row = ROWS[8];
         super::call(
             self.client,
-            &ROWS[8],
+            &ROW,
             vec![
                 arg(&issuer.into()),
                 arg(&subject.into()),

@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 #[allow(unused_imports)]
 use super::{arg, opt, Call, Client};
 use crate::api::catalogue::jwt_template::ROWS;
+use crate::api::engine::Row;
 #[allow(unused_imports)]
 use crate::models::*;
 
@@ -33,35 +34,40 @@ impl JwtTemplateApi<'_> {
     ///
     /// `POST /v1/mgmt/jwt/templates/create` (node-sdk `create`).
     pub fn create(&self, template: NewJwtTemplate) -> Call<JwtTemplate> {
-        super::call(self.client, &ROWS[0], vec![arg(&template)])
+        static ROW: Row = ROWS[0];
+        super::call(self.client, &ROW, vec![arg(&template)])
     }
 
     /// Replaces a JWT template (a full overwrite).
     ///
     /// `POST /v1/mgmt/jwt/templates/update` (node-sdk `update`).
     pub fn update(&self, template: JwtTemplateUpdate) -> Call<JwtTemplate> {
-        super::call(self.client, &ROWS[1], vec![arg(&template)])
+        static ROW: Row = ROWS[1];
+        super::call(self.client, &ROW, vec![arg(&template)])
     }
 
     /// Deletes a JWT template.
     ///
     /// `POST /v1/mgmt/jwt/templates/delete` (node-sdk `delete`).
     pub fn delete(&self, id: impl Into<String>) -> Call<Empty> {
-        super::call(self.client, &ROWS[2], vec![arg(&id.into())])
+        static ROW: Row = ROWS[2];
+        super::call(self.client, &ROW, vec![arg(&id.into())])
     }
 
     /// Lists the JWT templates.
     ///
     /// `POST /v1/mgmt/jwt/templates/list` (node-sdk `list`).
     pub fn list(&self) -> Call<Vec<JwtTemplate>> {
-        super::call(self.client, &ROWS[3], vec![])
+        static ROW: Row = ROWS[3];
+        super::call(self.client, &ROW, vec![])
     }
 
     /// Loads a JWT template.
     ///
     /// `POST /v1/mgmt/jwt/templates/load` (node-sdk `load`).
     pub fn load(&self, id: impl Into<String>) -> Call<JwtTemplate> {
-        super::call(self.client, &ROWS[4], vec![arg(&id.into())])
+        static ROW: Row = ROWS[4];
+        super::call(self.client, &ROW, vec![arg(&id.into())])
     }
 
     /// Validates a stored template, an inline one, or both.
@@ -72,27 +78,31 @@ impl JwtTemplateApi<'_> {
         id: impl Into<String>,
         template: Option<JwtTemplateDraft>,
     ) -> Call<BTreeMap<String, serde_json::Value>> {
-        super::call(self.client, &ROWS[5], vec![arg(&id.into()), opt(&template)])
+        static ROW: Row = ROWS[5];
+        super::call(self.client, &ROW, vec![arg(&id.into()), opt(&template)])
     }
 
     /// Lists Descope's library of templates.
     ///
     /// `POST /v1/mgmt/jwt/templates/library/list` (node-sdk `listLibrary`).
     pub fn list_library(&self) -> Call<Vec<JwtTemplate>> {
-        super::call(self.client, &ROWS[6], vec![])
+        static ROW: Row = ROWS[6];
+        super::call(self.client, &ROW, vec![])
     }
 
     /// Loads a library entry.
     ///
     /// `POST /v1/mgmt/jwt/templates/library/load` (node-sdk `loadLibraryEntry`).
     pub fn load_library_entry(&self, id: impl Into<String>) -> Call<JwtTemplate> {
-        super::call(self.client, &ROWS[7], vec![arg(&id.into())])
+        static ROW: Row = ROWS[7];
+        super::call(self.client, &ROW, vec![arg(&id.into())])
     }
 
     /// Creates a template from a library entry.
     ///
     /// `POST /v1/mgmt/jwt/templates/library/apply` (node-sdk `applyFromLibrary`).
     pub fn apply_from_library(&self, request: ApplyJwtTemplate) -> Call<JwtTemplate> {
-        super::call(self.client, &ROWS[8], vec![arg(&request)])
+        static ROW: Row = ROWS[8];
+        super::call(self.client, &ROW, vec![arg(&request)])
     }
 }

@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 #[allow(unused_imports)]
 use super::{arg, opt, Call, Client};
 use crate::api::catalogue::list::ROWS;
+use crate::api::engine::Row;
 #[allow(unused_imports)]
 use crate::models::*;
 
@@ -33,105 +34,111 @@ impl ListApi<'_> {
     ///
     /// `POST /v1/mgmt/list` (node-sdk `create`).
     pub fn create(&self, request: ListRequest) -> Call<List> {
-        super::call(self.client, &ROWS[0], vec![arg(&request)])
+        static ROW: Row = ROWS[0];
+        super::call(self.client, &ROW, vec![arg(&request)])
     }
 
     /// Replaces a list (a full overwrite).
     ///
     /// `POST /v1/mgmt/list/update` (node-sdk `update`).
     pub fn update(&self, id: impl Into<String>, request: ListRequest) -> Call<List> {
-        super::call(self.client, &ROWS[1], vec![arg(&id.into()), arg(&request)])
+        static ROW: Row = ROWS[1];
+        super::call(self.client, &ROW, vec![arg(&id.into()), arg(&request)])
     }
 
     /// Deletes a list.
     ///
     /// `POST /v1/mgmt/list/delete` (node-sdk `delete`).
     pub fn delete(&self, id: impl Into<String>) -> Call<Empty> {
-        super::call(self.client, &ROWS[2], vec![arg(&id.into())])
+        static ROW: Row = ROWS[2];
+        super::call(self.client, &ROW, vec![arg(&id.into())])
     }
 
     /// Loads a list by ID.
     ///
     /// `GET /v1/mgmt/list/{id}` (node-sdk `load`).
     pub fn load(&self, id: impl Into<String>) -> Call<List> {
-        super::call(self.client, &ROWS[3], vec![arg(&id.into())])
+        static ROW: Row = ROWS[3];
+        super::call(self.client, &ROW, vec![arg(&id.into())])
     }
 
     /// Loads a list by name.
     ///
     /// `GET /v1/mgmt/list/name/{name}` (node-sdk `loadByName`).
     pub fn load_by_name(&self, name: impl Into<String>) -> Call<List> {
-        super::call(self.client, &ROWS[4], vec![arg(&name.into())])
+        static ROW: Row = ROWS[4];
+        super::call(self.client, &ROW, vec![arg(&name.into())])
     }
 
     /// Lists every list.
     ///
     /// `GET /v1/mgmt/list/all` (node-sdk `loadAll`).
     pub fn load_all(&self) -> Call<Vec<List>> {
-        super::call(self.client, &ROWS[5], vec![])
+        static ROW: Row = ROWS[5];
+        super::call(self.client, &ROW, vec![])
     }
 
     /// Creates or replaces lists by ID.
     ///
     /// `POST /v1/mgmt/list/import` (node-sdk `import`).
     pub fn import(&self, lists: Vec<ListImport>) -> Call<Empty> {
-        super::call(self.client, &ROWS[6], vec![arg(&lists)])
+        static ROW: Row = ROWS[6];
+        super::call(self.client, &ROW, vec![arg(&lists)])
     }
 
     /// Adds IPs or CIDR ranges to an `ips` list (duplicates are ignored).
     ///
     /// `POST /v1/mgmt/list/ip/add` (node-sdk `addIPs`).
     pub fn add_ips(&self, id: impl Into<String>, ips: Vec<String>) -> Call<Empty> {
-        super::call(self.client, &ROWS[7], vec![arg(&id.into()), arg(&ips)])
+        static ROW: Row = ROWS[7];
+        super::call(self.client, &ROW, vec![arg(&id.into()), arg(&ips)])
     }
 
     /// Removes IPs or CIDR ranges from an `ips` list.
     ///
     /// `POST /v1/mgmt/list/ip/remove` (node-sdk `removeIPs`).
     pub fn remove_ips(&self, id: impl Into<String>, ips: Vec<String>) -> Call<Empty> {
-        super::call(self.client, &ROWS[8], vec![arg(&id.into()), arg(&ips)])
+        static ROW: Row = ROWS[8];
+        super::call(self.client, &ROW, vec![arg(&id.into()), arg(&ips)])
     }
 
     /// Whether an `ips` list holds an IP.
     ///
     /// `POST /v1/mgmt/list/ip/check` (node-sdk `checkIP`).
     pub fn check_ip(&self, id: impl Into<String>, ip: impl Into<String>) -> Call<bool> {
-        super::call(
-            self.client,
-            &ROWS[9],
-            vec![arg(&id.into()), arg(&ip.into())],
-        )
+        static ROW: Row = ROWS[9];
+        super::call(self.client, &ROW, vec![arg(&id.into()), arg(&ip.into())])
     }
 
     /// Adds texts to a `texts` list (duplicates are ignored).
     ///
     /// `POST /v1/mgmt/list/text/add` (node-sdk `addTexts`).
     pub fn add_texts(&self, id: impl Into<String>, texts: Vec<String>) -> Call<Empty> {
-        super::call(self.client, &ROWS[10], vec![arg(&id.into()), arg(&texts)])
+        static ROW: Row = ROWS[10];
+        super::call(self.client, &ROW, vec![arg(&id.into()), arg(&texts)])
     }
 
     /// Removes texts from a `texts` list.
     ///
     /// `POST /v1/mgmt/list/text/remove` (node-sdk `removeTexts`).
     pub fn remove_texts(&self, id: impl Into<String>, texts: Vec<String>) -> Call<Empty> {
-        super::call(self.client, &ROWS[11], vec![arg(&id.into()), arg(&texts)])
+        static ROW: Row = ROWS[11];
+        super::call(self.client, &ROW, vec![arg(&id.into()), arg(&texts)])
     }
 
     /// Whether a `texts` list holds a text.
     ///
     /// `POST /v1/mgmt/list/text/check` (node-sdk `checkText`).
     pub fn check_text(&self, id: impl Into<String>, text: impl Into<String>) -> Call<bool> {
-        super::call(
-            self.client,
-            &ROWS[12],
-            vec![arg(&id.into()), arg(&text.into())],
-        )
+        static ROW: Row = ROWS[12];
+        super::call(self.client, &ROW, vec![arg(&id.into()), arg(&text.into())])
     }
 
     /// Empties a list (its name, description and type stay).
     ///
     /// `POST /v1/mgmt/list/clear` (node-sdk `clear`).
     pub fn clear(&self, id: impl Into<String>) -> Call<Empty> {
-        super::call(self.client, &ROWS[13], vec![arg(&id.into())])
+        static ROW: Row = ROWS[13];
+        super::call(self.client, &ROW, vec![arg(&id.into())])
     }
 }

@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 #[allow(unused_imports)]
 use super::{arg, opt, Call, Client};
 use crate::api::catalogue::management_key::ROWS;
+use crate::api::engine::Row;
 #[allow(unused_imports)]
 use crate::models::*;
 
@@ -40,9 +41,10 @@ impl ManagementKeyApi<'_> {
         expires_in: Option<i64>,
         permitted_ips: Option<Vec<String>>,
     ) -> Call<ManagementKeyCreated> {
+        static ROW: Row = ROWS[0];
         super::call(
             self.client,
-            &ROWS[0],
+            &ROW,
             vec![
                 arg(&name.into()),
                 arg(&re_bac),
@@ -64,9 +66,10 @@ impl ManagementKeyApi<'_> {
         status: KeyStatus,
         permitted_ips: Option<Vec<String>>,
     ) -> Call<ManagementKey> {
+        static ROW: Row = ROWS[1];
         super::call(
             self.client,
-            &ROWS[1],
+            &ROW,
             vec![
                 arg(&id.into()),
                 arg(&name.into()),
@@ -81,20 +84,23 @@ impl ManagementKeyApi<'_> {
     ///
     /// `POST /v1/mgmt/managementkey/delete` (node-sdk `delete`).
     pub fn delete(&self, ids: Vec<String>) -> Call<DeletedCount> {
-        super::call(self.client, &ROWS[2], vec![arg(&ids)])
+        static ROW: Row = ROWS[2];
+        super::call(self.client, &ROW, vec![arg(&ids)])
     }
 
     /// Loads a management key (never its cleartext).
     ///
     /// `GET /v1/mgmt/managementkey` (node-sdk `load`).
     pub fn load(&self, id: impl Into<String>) -> Call<ManagementKey> {
-        super::call(self.client, &ROWS[3], vec![arg(&id.into())])
+        static ROW: Row = ROWS[3];
+        super::call(self.client, &ROW, vec![arg(&id.into())])
     }
 
     /// Lists the management keys.
     ///
     /// `GET /v1/mgmt/managementkey/search` (node-sdk `search`).
     pub fn search(&self) -> Call<Vec<ManagementKey>> {
-        super::call(self.client, &ROWS[4], vec![])
+        static ROW: Row = ROWS[4];
+        super::call(self.client, &ROW, vec![])
     }
 }

@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 #[allow(unused_imports)]
 use super::{arg, opt, Call, Client};
 use crate::api::catalogue::outbound_application::ROWS;
+use crate::api::engine::Row;
 #[allow(unused_imports)]
 use crate::models::*;
 
@@ -33,7 +34,8 @@ impl OutboundApplicationApi<'_> {
     ///
     /// `POST /v1/mgmt/outbound/app/create` (node-sdk `createApplication`).
     pub fn create_application(&self, app: OutboundApplicationOptions) -> Call<OutboundApplication> {
-        super::call(self.client, &ROWS[0], vec![arg(&app)])
+        static ROW: Row = ROWS[0];
+        super::call(self.client, &ROW, vec![arg(&app)])
     }
 
     /// Creates an application from one of Descope's templates.
@@ -43,35 +45,40 @@ impl OutboundApplicationApi<'_> {
         &self,
         options: OutboundApplicationByTemplate,
     ) -> Call<OutboundApplication> {
-        super::call(self.client, &ROWS[1], vec![arg(&options)])
+        static ROW: Row = ROWS[1];
+        super::call(self.client, &ROW, vec![arg(&options)])
     }
 
     /// Replaces an application (a full overwrite).
     ///
     /// `POST /v1/mgmt/outbound/app/update` (node-sdk `updateApplication`).
     pub fn update_application(&self, app: OutboundApplicationUpdate) -> Call<OutboundApplication> {
-        super::call(self.client, &ROWS[2], vec![arg(&app)])
+        static ROW: Row = ROWS[2];
+        super::call(self.client, &ROW, vec![arg(&app)])
     }
 
     /// Deletes an application.
     ///
     /// `POST /v1/mgmt/outbound/app/delete` (node-sdk `deleteApplication`).
     pub fn delete_application(&self, id: impl Into<String>) -> Call<Empty> {
-        super::call(self.client, &ROWS[3], vec![arg(&id.into())])
+        static ROW: Row = ROWS[3];
+        super::call(self.client, &ROW, vec![arg(&id.into())])
     }
 
     /// Loads an application (its ID percent-encoded into the path, which node-sdk does not do).
     ///
     /// `GET /v1/mgmt/outbound/app/{id}` (node-sdk `loadApplication`).
     pub fn load_application(&self, id: impl Into<String>) -> Call<OutboundApplication> {
-        super::call(self.client, &ROWS[4], vec![arg(&id.into())])
+        static ROW: Row = ROWS[4];
+        super::call(self.client, &ROW, vec![arg(&id.into())])
     }
 
     /// Lists the applications.
     ///
     /// `GET /v1/mgmt/outbound/apps` (node-sdk `loadAllApplications`).
     pub fn load_all_applications(&self) -> Call<Vec<OutboundApplication>> {
-        super::call(self.client, &ROWS[5], vec![])
+        static ROW: Row = ROWS[5];
+        super::call(self.client, &ROW, vec![])
     }
 
     /// A user's token with these scopes.
@@ -85,9 +92,10 @@ impl OutboundApplicationApi<'_> {
         options: Option<FetchTokenOptions>,
         tenant_id: Option<String>,
     ) -> Call<OutboundToken> {
+        static ROW: Row = ROWS[6];
         super::call(
             self.client,
-            &ROWS[6],
+            &ROW,
             vec![
                 arg(&app_id.into()),
                 arg(&user_id.into()),
@@ -108,9 +116,10 @@ impl OutboundApplicationApi<'_> {
         tenant_id: Option<String>,
         options: Option<FetchTokenOptions>,
     ) -> Call<OutboundToken> {
+        static ROW: Row = ROWS[7];
         super::call(
             self.client,
-            &ROWS[7],
+            &ROW,
             vec![
                 arg(&app_id.into()),
                 arg(&user_id.into()),
@@ -130,9 +139,10 @@ impl OutboundApplicationApi<'_> {
         scopes: Vec<String>,
         options: Option<FetchTokenOptions>,
     ) -> Call<OutboundToken> {
+        static ROW: Row = ROWS[8];
         super::call(
             self.client,
-            &ROWS[8],
+            &ROW,
             vec![
                 arg(&app_id.into()),
                 arg(&tenant_id.into()),
@@ -151,9 +161,10 @@ impl OutboundApplicationApi<'_> {
         tenant_id: impl Into<String>,
         options: Option<FetchTokenOptions>,
     ) -> Call<OutboundToken> {
+        static ROW: Row = ROWS[9];
         super::call(
             self.client,
-            &ROWS[9],
+            &ROW,
             vec![arg(&app_id.into()), arg(&tenant_id.into()), opt(&options)],
         )
     }
@@ -166,14 +177,16 @@ impl OutboundApplicationApi<'_> {
         app_id: Option<String>,
         user_id: Option<String>,
     ) -> Call<Empty> {
-        super::call(self.client, &ROWS[10], vec![opt(&app_id), opt(&user_id)])
+        static ROW: Row = ROWS[10];
+        super::call(self.client, &ROW, vec![opt(&app_id), opt(&user_id)])
     }
 
     /// Deletes a token.
     ///
     /// `DELETE /v1/mgmt/outbound/token` (node-sdk `deleteTokenById`).
     pub fn delete_token_by_id(&self, id: impl Into<String>) -> Call<Empty> {
-        super::call(self.client, &ROWS[11], vec![arg(&id.into())])
+        static ROW: Row = ROWS[11];
+        super::call(self.client, &ROW, vec![arg(&id.into())])
     }
 
     /// The IDs of the applications a user holds a valid token of.
@@ -184,9 +197,10 @@ impl OutboundApplicationApi<'_> {
         user_id: impl Into<String>,
         tenant_id: Option<String>,
     ) -> Call<Vec<String>> {
+        static ROW: Row = ROWS[12];
         super::call(
             self.client,
-            &ROWS[12],
+            &ROW,
             vec![arg(&user_id.into()), opt(&tenant_id)],
         )
     }
@@ -201,9 +215,10 @@ impl OutboundApplicationApi<'_> {
         api_key: impl Into<String>,
         tenant_id: Option<String>,
     ) -> Call<Empty> {
+        static ROW: Row = ROWS[13];
         super::call(
             self.client,
-            &ROWS[13],
+            &ROW,
             vec![
                 arg(&app_id.into()),
                 arg(&user_id.into()),
@@ -222,9 +237,10 @@ impl OutboundApplicationApi<'_> {
         tenant_id: impl Into<String>,
         api_key: impl Into<String>,
     ) -> Call<Empty> {
+        static ROW: Row = ROWS[14];
         super::call(
             self.client,
-            &ROWS[14],
+            &ROW,
             vec![
                 arg(&app_id.into()),
                 arg(&tenant_id.into()),
@@ -237,14 +253,16 @@ impl OutboundApplicationApi<'_> {
     ///
     /// `POST /v1/mgmt/outbound/app/user/oauthtoken/upload` (node-sdk `uploadUserToken`).
     pub fn upload_user_token(&self, token: UserTokenUpload) -> Call<Empty> {
-        super::call(self.client, &ROWS[15], vec![arg(&token)])
+        static ROW: Row = ROWS[15];
+        super::call(self.client, &ROW, vec![arg(&token)])
     }
 
     /// Stores a tenant's OAuth token.
     ///
     /// `POST /v1/mgmt/outbound/app/tenant/oauthtoken/upload` (node-sdk `uploadTenantToken`).
     pub fn upload_tenant_token(&self, token: TenantTokenUpload) -> Call<Empty> {
-        super::call(self.client, &ROWS[16], vec![arg(&token)])
+        static ROW: Row = ROWS[16];
+        super::call(self.client, &ROW, vec![arg(&token)])
     }
 
     /// Stores users' tokens, all or none (any failure: none stored).
@@ -254,7 +272,8 @@ impl OutboundApplicationApi<'_> {
         &self,
         tokens: Vec<BatchUserToken>,
     ) -> Call<TokenUploadFailures> {
-        super::call(self.client, &ROWS[17], vec![arg(&tokens)])
+        static ROW: Row = ROWS[17];
+        super::call(self.client, &ROW, vec![arg(&tokens)])
     }
 
     /// Stores tenants' tokens, all or none (any failure: none stored).
@@ -264,6 +283,7 @@ impl OutboundApplicationApi<'_> {
         &self,
         tokens: Vec<BatchTenantToken>,
     ) -> Call<TokenUploadFailures> {
-        super::call(self.client, &ROWS[18], vec![arg(&tokens)])
+        static ROW: Row = ROWS[18];
+        super::call(self.client, &ROW, vec![arg(&tokens)])
     }
 }

@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 #[allow(unused_imports)]
 use super::{arg, opt, Call, Client};
 use crate::api::catalogue::password::ROWS;
+use crate::api::engine::Row;
 #[allow(unused_imports)]
 use crate::models::*;
 
@@ -36,7 +37,8 @@ impl PasswordApi<'_> {
         &self,
         tenant_id: impl Into<String>,
     ) -> Call<BTreeMap<String, serde_json::Value>> {
-        super::call(self.client, &ROWS[0], vec![arg(&tenant_id.into())])
+        static ROW: Row = ROWS[0];
+        super::call(self.client, &ROW, vec![arg(&tenant_id.into())])
     }
 
     /// Replaces the password policy of a tenant (`""`: the project's).
@@ -47,9 +49,10 @@ impl PasswordApi<'_> {
         tenant_id: impl Into<String>,
         settings: PasswordSettings,
     ) -> Call<Empty> {
+        static ROW: Row = ROWS[1];
         super::call(
             self.client,
-            &ROWS[1],
+            &ROW,
             vec![arg(&tenant_id.into()), arg(&settings)],
         )
     }

@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 #[allow(unused_imports)]
 use super::{arg, opt, Call, Client};
 use crate::api::catalogue::permission::ROWS;
+use crate::api::engine::Row;
 #[allow(unused_imports)]
 use crate::models::*;
 
@@ -33,9 +34,10 @@ impl PermissionApi<'_> {
     ///
     /// `POST /v1/mgmt/permission/create` (node-sdk `create`).
     pub fn create(&self, name: impl Into<String>, description: Option<String>) -> Call<Empty> {
+        static ROW: Row = ROWS[0];
         super::call(
             self.client,
-            &ROWS[0],
+            &ROW,
             vec![arg(&name.into()), opt(&description)],
         )
     }
@@ -44,7 +46,8 @@ impl PermissionApi<'_> {
     ///
     /// `POST /v1/mgmt/permission/create/batch` (node-sdk `createBatch`).
     pub fn create_batch(&self, permissions: Vec<NewPermission>) -> Call<Empty> {
-        super::call(self.client, &ROWS[1], vec![arg(&permissions)])
+        static ROW: Row = ROWS[1];
+        super::call(self.client, &ROW, vec![arg(&permissions)])
     }
 
     /// Renames a permission and replaces its description (a full overwrite).
@@ -56,9 +59,10 @@ impl PermissionApi<'_> {
         new_name: impl Into<String>,
         description: Option<String>,
     ) -> Call<Empty> {
+        static ROW: Row = ROWS[2];
         super::call(
             self.client,
-            &ROWS[2],
+            &ROW,
             vec![arg(&name.into()), arg(&new_name.into()), opt(&description)],
         )
     }
@@ -72,9 +76,10 @@ impl PermissionApi<'_> {
         new_name: impl Into<String>,
         description: Option<String>,
     ) -> Call<Empty> {
+        static ROW: Row = ROWS[3];
         super::call(
             self.client,
-            &ROWS[3],
+            &ROW,
             vec![arg(&id.into()), arg(&new_name.into()), opt(&description)],
         )
     }
@@ -83,21 +88,24 @@ impl PermissionApi<'_> {
     ///
     /// `POST /v1/mgmt/permission/update/batch` (node-sdk `updateBatch`).
     pub fn update_batch(&self, permissions: Vec<PermissionUpdate>) -> Call<Empty> {
-        super::call(self.client, &ROWS[4], vec![arg(&permissions)])
+        static ROW: Row = ROWS[4];
+        super::call(self.client, &ROW, vec![arg(&permissions)])
     }
 
     /// Deletes a permission (roles lose it).
     ///
     /// `POST /v1/mgmt/permission/delete` (node-sdk `delete`).
     pub fn delete(&self, name: impl Into<String>) -> Call<Empty> {
-        super::call(self.client, &ROWS[5], vec![arg(&name.into())])
+        static ROW: Row = ROWS[5];
+        super::call(self.client, &ROW, vec![arg(&name.into())])
     }
 
     /// Deletes a permission by ID.
     ///
     /// `POST /v1/mgmt/permission/delete` (node-sdk `deleteWithId`).
     pub fn delete_with_id(&self, id: impl Into<String>) -> Call<Empty> {
-        super::call(self.client, &ROWS[6], vec![arg(&id.into())])
+        static ROW: Row = ROWS[6];
+        super::call(self.client, &ROW, vec![arg(&id.into())])
     }
 
     /// Deletes permissions by name and/or ID (with neither, refused: the service may read it as all).
@@ -108,13 +116,15 @@ impl PermissionApi<'_> {
         names: Option<Vec<String>>,
         ids: Option<Vec<String>>,
     ) -> Call<Empty> {
-        super::call(self.client, &ROWS[7], vec![opt(&names), opt(&ids)])
+        static ROW: Row = ROWS[7];
+        super::call(self.client, &ROW, vec![opt(&names), opt(&ids)])
     }
 
     /// Lists every permission.
     ///
     /// `GET /v1/mgmt/permission/all` (node-sdk `loadAll`).
     pub fn load_all(&self) -> Call<Vec<Permission>> {
-        super::call(self.client, &ROWS[8], vec![])
+        static ROW: Row = ROWS[8];
+        super::call(self.client, &ROW, vec![])
     }
 }

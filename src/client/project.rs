@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 #[allow(unused_imports)]
 use super::{arg, opt, Call, Client};
 use crate::api::catalogue::project::ROWS;
+use crate::api::engine::Row;
 #[allow(unused_imports)]
 use crate::models::*;
 
@@ -33,21 +34,24 @@ impl ProjectApi<'_> {
     ///
     /// `POST /v1/mgmt/project/update/name` (node-sdk `updateName`).
     pub fn update_name(&self, name: impl Into<String>) -> Call<Empty> {
-        super::call(self.client, &ROWS[0], vec![arg(&name.into())])
+        static ROW: Row = ROWS[0];
+        super::call(self.client, &ROW, vec![arg(&name.into())])
     }
 
     /// Replaces the project's tags.
     ///
     /// `POST /v1/mgmt/project/update/tags` (node-sdk `updateTags`).
     pub fn update_tags(&self, tags: Vec<String>) -> Call<Empty> {
-        super::call(self.client, &ROWS[1], vec![arg(&tags)])
+        static ROW: Row = ROWS[1];
+        super::call(self.client, &ROW, vec![arg(&tags)])
     }
 
     /// Deletes the project, irreversibly.
     ///
     /// `POST /v1/mgmt/project/delete` (node-sdk `delete`).
     pub fn delete(&self) -> Call<Empty> {
-        super::call(self.client, &ROWS[2], vec![])
+        static ROW: Row = ROWS[2];
+        super::call(self.client, &ROW, vec![])
     }
 
     /// Clones the project's configuration (not its users, tenants or keys).
@@ -59,9 +63,10 @@ impl ProjectApi<'_> {
         environment: Option<ProjectEnvironment>,
         tags: Option<Vec<String>>,
     ) -> Call<BTreeMap<String, serde_json::Value>> {
+        static ROW: Row = ROWS[3];
         super::call(
             self.client,
-            &ROWS[3],
+            &ROW,
             vec![arg(&name.into()), opt(&environment), opt(&tags)],
         )
     }
@@ -70,21 +75,24 @@ impl ProjectApi<'_> {
     ///
     /// `POST /v1/mgmt/projects/list` (node-sdk `listProjects`).
     pub fn list_projects(&self) -> Call<Vec<BTreeMap<String, serde_json::Value>>> {
-        super::call(self.client, &ROWS[4], vec![])
+        static ROW: Row = ROWS[4];
+        super::call(self.client, &ROW, vec![])
     }
 
     /// Exports the project's configuration as files (secrets blanked).
     ///
     /// `POST /v1/mgmt/project/snapshot/export` (node-sdk `exportSnapshot`).
     pub fn export_snapshot(&self) -> Call<BTreeMap<String, serde_json::Value>> {
-        super::call(self.client, &ROWS[5], vec![])
+        static ROW: Row = ROWS[5];
+        super::call(self.client, &ROW, vec![])
     }
 
     /// Imports a snapshot's files into the project.
     ///
     /// `POST /v1/mgmt/project/snapshot/import` (node-sdk `importSnapshot`).
     pub fn import_snapshot(&self, request: SnapshotRequest) -> Call<Empty> {
-        super::call(self.client, &ROWS[6], vec![arg(&request)])
+        static ROW: Row = ROWS[6];
+        super::call(self.client, &ROW, vec![arg(&request)])
     }
 
     /// Checks a snapshot without importing it.
@@ -94,7 +102,8 @@ impl ProjectApi<'_> {
         &self,
         request: SnapshotRequest,
     ) -> Call<BTreeMap<String, serde_json::Value>> {
-        super::call(self.client, &ROWS[7], vec![arg(&request)])
+        static ROW: Row = ROWS[7];
+        super::call(self.client, &ROW, vec![arg(&request)])
     }
 
     /// Exports the project's configuration: the files (use exportSnapshot).
@@ -102,7 +111,8 @@ impl ProjectApi<'_> {
     /// `POST /v1/mgmt/project/snapshot/export` (node-sdk `export`).
     #[deprecated(note = "deprecated by node-sdk")]
     pub fn export(&self) -> Call<BTreeMap<String, serde_json::Value>> {
-        super::call(self.client, &ROWS[8], vec![])
+        static ROW: Row = ROWS[8];
+        super::call(self.client, &ROW, vec![])
     }
 
     /// Imports snapshot files (use importSnapshot).
@@ -110,6 +120,7 @@ impl ProjectApi<'_> {
     /// `POST /v1/mgmt/project/snapshot/import` (node-sdk `import`).
     #[deprecated(note = "deprecated by node-sdk")]
     pub fn import(&self, files: BTreeMap<String, serde_json::Value>) -> Call<Empty> {
-        super::call(self.client, &ROWS[9], vec![arg(&files)])
+        static ROW: Row = ROWS[9];
+        super::call(self.client, &ROW, vec![arg(&files)])
     }
 }

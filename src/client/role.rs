@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 #[allow(unused_imports)]
 use super::{arg, opt, Call, Client};
 use crate::api::catalogue::role::ROWS;
+use crate::api::engine::Row;
 #[allow(unused_imports)]
 use crate::models::*;
 
@@ -40,9 +41,10 @@ impl RoleApi<'_> {
         tenant_id: Option<String>,
         default_role: Option<bool>,
     ) -> Call<Empty> {
+        static ROW: Row = ROWS[0];
         super::call(
             self.client,
-            &ROWS[0],
+            &ROW,
             vec![
                 arg(&name.into()),
                 opt(&description),
@@ -57,7 +59,8 @@ impl RoleApi<'_> {
     ///
     /// `POST /v1/mgmt/role/create/batch` (node-sdk `createBatch`).
     pub fn create_batch(&self, roles: Vec<NewRole>) -> Call<Vec<Role>> {
-        super::call(self.client, &ROWS[1], vec![arg(&roles)])
+        static ROW: Row = ROWS[1];
+        super::call(self.client, &ROW, vec![arg(&roles)])
     }
 
     /// Replaces a role (a full overwrite; a rename keeps its assignments).
@@ -72,9 +75,10 @@ impl RoleApi<'_> {
         tenant_id: Option<String>,
         default_role: Option<bool>,
     ) -> Call<Empty> {
+        static ROW: Row = ROWS[2];
         super::call(
             self.client,
-            &ROWS[2],
+            &ROW,
             vec![
                 arg(&name.into()),
                 arg(&new_name.into()),
@@ -98,9 +102,10 @@ impl RoleApi<'_> {
         tenant_id: Option<String>,
         default_role: Option<bool>,
     ) -> Call<Empty> {
+        static ROW: Row = ROWS[3];
         super::call(
             self.client,
-            &ROWS[3],
+            &ROW,
             vec![
                 arg(&id.into()),
                 arg(&new_name.into()),
@@ -116,29 +121,24 @@ impl RoleApi<'_> {
     ///
     /// `POST /v1/mgmt/role/update/batch` (node-sdk `updateBatch`).
     pub fn update_batch(&self, roles: Vec<RoleUpdate>) -> Call<Vec<Role>> {
-        super::call(self.client, &ROWS[4], vec![arg(&roles)])
+        static ROW: Row = ROWS[4];
+        super::call(self.client, &ROW, vec![arg(&roles)])
     }
 
     /// Deletes a role (users and keys lose it).
     ///
     /// `POST /v1/mgmt/role/delete` (node-sdk `delete`).
     pub fn delete(&self, name: impl Into<String>, tenant_id: Option<String>) -> Call<Empty> {
-        super::call(
-            self.client,
-            &ROWS[5],
-            vec![arg(&name.into()), opt(&tenant_id)],
-        )
+        static ROW: Row = ROWS[5];
+        super::call(self.client, &ROW, vec![arg(&name.into()), opt(&tenant_id)])
     }
 
     /// Deletes a role by ID.
     ///
     /// `POST /v1/mgmt/role/delete` (node-sdk `deleteWithId`).
     pub fn delete_with_id(&self, id: impl Into<String>, tenant_id: Option<String>) -> Call<Empty> {
-        super::call(
-            self.client,
-            &ROWS[6],
-            vec![arg(&id.into()), opt(&tenant_id)],
-        )
+        static ROW: Row = ROWS[6];
+        super::call(self.client, &ROW, vec![arg(&id.into()), opt(&tenant_id)])
     }
 
     /// Deletes roles by name and/or ID (with neither, refused: the service deletes every role).
@@ -150,9 +150,10 @@ impl RoleApi<'_> {
         tenant_id: Option<String>,
         role_ids: Option<Vec<String>>,
     ) -> Call<Empty> {
+        static ROW: Row = ROWS[7];
         super::call(
             self.client,
-            &ROWS[7],
+            &ROW,
             vec![opt(&role_names), opt(&tenant_id), opt(&role_ids)],
         )
     }
@@ -161,13 +162,15 @@ impl RoleApi<'_> {
     ///
     /// `GET /v1/mgmt/role/all` (node-sdk `loadAll`).
     pub fn load_all(&self) -> Call<Vec<Role>> {
-        super::call(self.client, &ROWS[8], vec![])
+        static ROW: Row = ROWS[8];
+        super::call(self.client, &ROW, vec![])
     }
 
     /// Searches roles (no paging; node-sdk sends no body when the options are left out).
     ///
     /// `POST /v1/mgmt/role/search` (node-sdk `search`).
     pub fn search(&self, options: Option<RoleSearchOptions>) -> Call<Vec<Role>> {
-        super::call(self.client, &ROWS[9], vec![opt(&options)])
+        static ROW: Row = ROWS[9];
+        super::call(self.client, &ROW, vec![opt(&options)])
     }
 }

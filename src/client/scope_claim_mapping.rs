@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 #[allow(unused_imports)]
 use super::{arg, opt, Call, Client};
 use crate::api::catalogue::scope_claim_mapping::ROWS;
+use crate::api::engine::Row;
 #[allow(unused_imports)]
 use crate::models::*;
 
@@ -33,20 +34,23 @@ impl ScopeClaimMappingApi<'_> {
     ///
     /// `POST /v1/mgmt/scopeClaimMapping/get` (node-sdk `get`).
     pub fn get(&self) -> Call<Vec<ScopeClaims>> {
-        super::call(self.client, &ROWS[0], vec![])
+        static ROW: Row = ROWS[0];
+        super::call(self.client, &ROW, vec![])
     }
 
     /// Replaces the whole mapping (`[]` clears it; a later entry wins a claim).
     ///
     /// `POST /v1/mgmt/scopeClaimMapping/set` (node-sdk `set`).
     pub fn set(&self, mappings: Vec<ScopeClaimMapping>) -> Call<Empty> {
-        super::call(self.client, &ROWS[1], vec![arg(&mappings)])
+        static ROW: Row = ROWS[1];
+        super::call(self.client, &ROW, vec![arg(&mappings)])
     }
 
     /// Deletes the mapping.
     ///
     /// `POST /v1/mgmt/scopeClaimMapping/delete` (node-sdk `delete`).
     pub fn delete(&self) -> Call<Empty> {
-        super::call(self.client, &ROWS[2], vec![])
+        static ROW: Row = ROWS[2];
+        super::call(self.client, &ROW, vec![])
     }
 }

@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 #[allow(unused_imports)]
 use super::{arg, opt, Call, Client};
 use crate::api::catalogue::sso::ROWS;
+use crate::api::engine::Row;
 #[allow(unused_imports)]
 use crate::models::*;
 
@@ -37,7 +38,8 @@ impl SsoApi<'_> {
         &self,
         tenant_id: impl Into<String>,
     ) -> Call<BTreeMap<String, serde_json::Value>> {
-        super::call(self.client, &ROWS[0], vec![arg(&tenant_id.into())])
+        static ROW: Row = ROWS[0];
+        super::call(self.client, &ROW, vec![arg(&tenant_id.into())])
     }
 
     /// Adds an SSO configuration to a tenant (its ID generated when `ssoId` is empty).
@@ -49,9 +51,10 @@ impl SsoApi<'_> {
         sso_id: Option<String>,
         display_name: impl Into<String>,
     ) -> Call<SsoSettings> {
+        static ROW: Row = ROWS[1];
         super::call(
             self.client,
-            &ROWS[1],
+            &ROW,
             vec![
                 arg(&tenant_id.into()),
                 opt(&sso_id),
@@ -68,9 +71,10 @@ impl SsoApi<'_> {
         tenant_id: impl Into<String>,
         sso_id: Option<String>,
     ) -> Call<Empty> {
+        static ROW: Row = ROWS[2];
         super::call(
             self.client,
-            &ROWS[2],
+            &ROW,
             vec![arg(&tenant_id.into()), opt(&sso_id)],
         )
     }
@@ -88,9 +92,10 @@ impl SsoApi<'_> {
         redirect_url: impl Into<String>,
         domains: Vec<String>,
     ) -> Call<Empty> {
+        static ROW: Row = ROWS[3];
         super::call(
             self.client,
-            &ROWS[3],
+            &ROW,
             vec![
                 arg(&tenant_id.into()),
                 arg(&idp_url.into()),
@@ -113,9 +118,10 @@ impl SsoApi<'_> {
         redirect_url: impl Into<String>,
         domains: Vec<String>,
     ) -> Call<Empty> {
+        static ROW: Row = ROWS[4];
         super::call(
             self.client,
-            &ROWS[4],
+            &ROW,
             vec![
                 arg(&tenant_id.into()),
                 arg(&idp_metadata_url.into()),
@@ -136,9 +142,10 @@ impl SsoApi<'_> {
         attribute_mapping: Option<AttributeMapping>,
         default_sso_roles: Option<Vec<String>>,
     ) -> Call<Empty> {
+        static ROW: Row = ROWS[5];
         super::call(
             self.client,
-            &ROWS[5],
+            &ROW,
             vec![
                 arg(&tenant_id.into()),
                 opt(&role_mappings),
@@ -158,9 +165,10 @@ impl SsoApi<'_> {
         domains: Option<Vec<String>>,
         sso_id: Option<String>,
     ) -> Call<Empty> {
+        static ROW: Row = ROWS[6];
         super::call(
             self.client,
-            &ROWS[6],
+            &ROW,
             vec![
                 arg(&tenant_id.into()),
                 arg(&settings),
@@ -181,9 +189,10 @@ impl SsoApi<'_> {
         domains: Option<Vec<String>>,
         sso_id: Option<String>,
     ) -> Call<Empty> {
+        static ROW: Row = ROWS[7];
         super::call(
             self.client,
-            &ROWS[7],
+            &ROW,
             vec![
                 arg(&tenant_id.into()),
                 arg(&settings),
@@ -205,9 +214,10 @@ impl SsoApi<'_> {
         domains: Option<Vec<String>>,
         sso_id: Option<String>,
     ) -> Call<Empty> {
+        static ROW: Row = ROWS[8];
         super::call(
             self.client,
-            &ROWS[8],
+            &ROW,
             vec![
                 arg(&tenant_id.into()),
                 arg(&settings),
@@ -228,9 +238,10 @@ impl SsoApi<'_> {
         oauth_redirect_url: Option<String>,
         sso_id: Option<String>,
     ) -> Call<Empty> {
+        static ROW: Row = ROWS[9];
         super::call(
             self.client,
-            &ROWS[9],
+            &ROW,
             vec![
                 arg(&tenant_id.into()),
                 opt(&saml_redirect_url),
@@ -248,9 +259,10 @@ impl SsoApi<'_> {
         tenant_id: impl Into<String>,
         sso_id: Option<String>,
     ) -> Call<Empty> {
+        static ROW: Row = ROWS[10];
         super::call(
             self.client,
-            &ROWS[10],
+            &ROW,
             vec![arg(&tenant_id.into()), opt(&sso_id)],
         )
     }
@@ -263,9 +275,10 @@ impl SsoApi<'_> {
         tenant_id: impl Into<String>,
         sso_id: Option<String>,
     ) -> Call<SsoSettings> {
+        static ROW: Row = ROWS[11];
         super::call(
             self.client,
-            &ROWS[11],
+            &ROW,
             vec![arg(&tenant_id.into()), opt(&sso_id)],
         )
     }
@@ -274,6 +287,7 @@ impl SsoApi<'_> {
     ///
     /// `GET /v2/mgmt/sso/settings/all` (node-sdk `loadAllSettings`).
     pub fn load_all_settings(&self, tenant_id: impl Into<String>) -> Call<Vec<SsoSettings>> {
-        super::call(self.client, &ROWS[12], vec![arg(&tenant_id.into())])
+        static ROW: Row = ROWS[12];
+        super::call(self.client, &ROW, vec![arg(&tenant_id.into())])
     }
 }

@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 #[allow(unused_imports)]
 use super::{arg, opt, Call, Client};
 use crate::api::catalogue::sso_application::ROWS;
+use crate::api::engine::Row;
 #[allow(unused_imports)]
 use crate::models::*;
 
@@ -33,76 +34,87 @@ impl SsoApplicationApi<'_> {
     ///
     /// `POST /v1/mgmt/sso/idp/app/oidc/create` (node-sdk `createOidcApplication`).
     pub fn create_oidc_application(&self, options: OidcApplicationOptions) -> Call<Created> {
-        super::call(self.client, &ROWS[0], vec![arg(&options)])
+        static ROW: Row = ROWS[0];
+        super::call(self.client, &ROW, vec![arg(&options)])
     }
 
     /// Creates a SAML application (enabled unless `enabled: false`).
     ///
     /// `POST /v1/mgmt/sso/idp/app/saml/create` (node-sdk `createSamlApplication`).
     pub fn create_saml_application(&self, options: SamlApplicationOptions) -> Call<Created> {
-        super::call(self.client, &ROWS[1], vec![arg(&options)])
+        static ROW: Row = ROWS[1];
+        super::call(self.client, &ROW, vec![arg(&options)])
     }
 
     /// Creates a WS-Fed application (enabled unless `enabled: false`).
     ///
     /// `POST /v1/mgmt/sso/idp/app/wsfed/create` (node-sdk `createWsFedApplication`).
     pub fn create_ws_fed_application(&self, options: WsFedApplicationOptions) -> Call<Created> {
-        super::call(self.client, &ROWS[2], vec![arg(&options)])
+        static ROW: Row = ROWS[2];
+        super::call(self.client, &ROW, vec![arg(&options)])
     }
 
     /// Replaces an OIDC application (a full overwrite: leaving `enabled` out disables it).
     ///
     /// `POST /v1/mgmt/sso/idp/app/oidc/update` (node-sdk `updateOidcApplication`).
     pub fn update_oidc_application(&self, options: OidcApplicationUpdate) -> Call<Empty> {
-        super::call(self.client, &ROWS[3], vec![arg(&options)])
+        static ROW: Row = ROWS[3];
+        super::call(self.client, &ROW, vec![arg(&options)])
     }
 
     /// Replaces a SAML application (a full overwrite: leaving `enabled` out disables it).
     ///
     /// `POST /v1/mgmt/sso/idp/app/saml/update` (node-sdk `updateSamlApplication`).
     pub fn update_saml_application(&self, options: SamlApplicationUpdate) -> Call<Empty> {
-        super::call(self.client, &ROWS[4], vec![arg(&options)])
+        static ROW: Row = ROWS[4];
+        super::call(self.client, &ROW, vec![arg(&options)])
     }
 
     /// Replaces a WS-Fed application (a full overwrite: leaving `enabled` out disables it).
     ///
     /// `POST /v1/mgmt/sso/idp/app/wsfed/update` (node-sdk `updateWsFedApplication`).
     pub fn update_ws_fed_application(&self, options: WsFedApplicationUpdate) -> Call<Empty> {
-        super::call(self.client, &ROWS[5], vec![arg(&options)])
+        static ROW: Row = ROWS[5];
+        super::call(self.client, &ROW, vec![arg(&options)])
     }
 
     /// Deletes an application.
     ///
     /// `POST /v1/mgmt/sso/idp/app/delete` (node-sdk `delete`).
     pub fn delete(&self, id: impl Into<String>) -> Call<Empty> {
-        super::call(self.client, &ROWS[6], vec![arg(&id.into())])
+        static ROW: Row = ROWS[6];
+        super::call(self.client, &ROW, vec![arg(&id.into())])
     }
 
     /// Loads an application.
     ///
     /// `GET /v1/mgmt/sso/idp/app/load` (node-sdk `load`).
     pub fn load(&self, id: impl Into<String>) -> Call<SsoApplication> {
-        super::call(self.client, &ROWS[7], vec![arg(&id.into())])
+        static ROW: Row = ROWS[7];
+        super::call(self.client, &ROW, vec![arg(&id.into())])
     }
 
     /// Lists every application.
     ///
     /// `GET /v1/mgmt/sso/idp/apps/load` (node-sdk `loadAll`).
     pub fn load_all(&self) -> Call<Vec<SsoApplication>> {
-        super::call(self.client, &ROWS[8], vec![])
+        static ROW: Row = ROWS[8];
+        super::call(self.client, &ROW, vec![])
     }
 
     /// Reads an OIDC application's client secret (kept out of errors).
     ///
     /// `GET /v1/mgmt/sso/idp/app/secret` (node-sdk `getApplicationSecret`).
     pub fn get_application_secret(&self, id: impl Into<String>) -> Call<Cleartext> {
-        super::call(self.client, &ROWS[9], vec![arg(&id.into())])
+        static ROW: Row = ROWS[9];
+        super::call(self.client, &ROW, vec![arg(&id.into())])
     }
 
     /// Replaces an OIDC application's client secret; the new one is answered once.
     ///
     /// `POST /v1/mgmt/sso/idp/app/rotate` (node-sdk `rotateApplicationSecret`).
     pub fn rotate_application_secret(&self, id: impl Into<String>) -> Call<Cleartext> {
-        super::call(self.client, &ROWS[10], vec![arg(&id.into())])
+        static ROW: Row = ROWS[10];
+        super::call(self.client, &ROW, vec![arg(&id.into())])
     }
 }

@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 #[allow(unused_imports)]
 use super::{arg, opt, Call, Client};
 use crate::api::catalogue::tenant::ROWS;
+use crate::api::engine::Row;
 #[allow(unused_imports)]
 use crate::models::*;
 
@@ -42,9 +43,10 @@ impl TenantApi<'_> {
         parent: Option<String>,
         role_inheritance: Option<RoleInheritance>,
     ) -> Call<Created> {
+        static ROW: Row = ROWS[0];
         super::call(
             self.client,
-            &ROWS[0],
+            &ROW,
             vec![
                 arg(&name.into()),
                 opt(&self_provisioning_domains),
@@ -71,9 +73,10 @@ impl TenantApi<'_> {
         parent: Option<String>,
         role_inheritance: Option<RoleInheritance>,
     ) -> Call<Created> {
+        static ROW: Row = ROWS[1];
         super::call(
             self.client,
-            &ROWS[1],
+            &ROW,
             vec![
                 arg(&id.into()),
                 arg(&name.into()),
@@ -100,9 +103,10 @@ impl TenantApi<'_> {
         disabled: Option<bool>,
         role_inheritance: Option<RoleInheritance>,
     ) -> Call<Empty> {
+        static ROW: Row = ROWS[2];
         super::call(
             self.client,
-            &ROWS[2],
+            &ROW,
             vec![
                 arg(&id.into()),
                 arg(&name.into()),
@@ -123,9 +127,10 @@ impl TenantApi<'_> {
         id: impl Into<String>,
         default_roles: Vec<String>,
     ) -> Call<Empty> {
+        static ROW: Row = ROWS[3];
         super::call(
             self.client,
-            &ROWS[3],
+            &ROW,
             vec![arg(&id.into()), arg(&default_roles)],
         )
     }
@@ -134,21 +139,24 @@ impl TenantApi<'_> {
     ///
     /// `POST /v1/mgmt/tenant/delete` (node-sdk `delete`).
     pub fn delete(&self, id: impl Into<String>, cascade: Option<bool>) -> Call<Empty> {
-        super::call(self.client, &ROWS[4], vec![arg(&id.into()), opt(&cascade)])
+        static ROW: Row = ROWS[4];
+        super::call(self.client, &ROW, vec![arg(&id.into()), opt(&cascade)])
     }
 
     /// Loads a tenant.
     ///
     /// `GET /v1/mgmt/tenant` (node-sdk `load`).
     pub fn load(&self, id: impl Into<String>) -> Call<Tenant> {
-        super::call(self.client, &ROWS[5], vec![arg(&id.into())])
+        static ROW: Row = ROWS[5];
+        super::call(self.client, &ROW, vec![arg(&id.into())])
     }
 
     /// Lists every tenant.
     ///
     /// `GET /v1/mgmt/tenant/all` (node-sdk `loadAll`).
     pub fn load_all(&self) -> Call<Vec<Tenant>> {
-        super::call(self.client, &ROWS[6], vec![])
+        static ROW: Row = ROWS[6];
+        super::call(self.client, &ROW, vec![])
     }
 
     /// Searches tenants (every filter given must match; no paging).
@@ -162,9 +170,10 @@ impl TenantApi<'_> {
         custom_attributes: Option<BTreeMap<String, AttributeValue>>,
         parent_tenant_id: Option<String>,
     ) -> Call<Vec<Tenant>> {
+        static ROW: Row = ROWS[7];
         super::call(
             self.client,
-            &ROWS[7],
+            &ROW,
             vec![
                 opt(&ids),
                 opt(&names),
@@ -182,7 +191,8 @@ impl TenantApi<'_> {
         &self,
         tenant_id: impl Into<String>,
     ) -> Call<BTreeMap<String, serde_json::Value>> {
-        super::call(self.client, &ROWS[8], vec![arg(&tenant_id.into())])
+        static ROW: Row = ROWS[8];
+        super::call(self.client, &ROW, vec![arg(&tenant_id.into())])
     }
 
     /// Replaces a tenant's settings (a full overwrite).
@@ -193,9 +203,10 @@ impl TenantApi<'_> {
         tenant_id: impl Into<String>,
         settings: TenantSettings,
     ) -> Call<Empty> {
+        static ROW: Row = ROWS[9];
         super::call(
             self.client,
-            &ROWS[9],
+            &ROW,
             vec![arg(&tenant_id.into()), arg(&settings)],
         )
     }
@@ -212,9 +223,10 @@ impl TenantApi<'_> {
         template_id: Option<String>,
         actor_id: Option<String>,
     ) -> Call<SsoConfigurationLink> {
+        static ROW: Row = ROWS[10];
         super::call(
             self.client,
-            &ROWS[10],
+            &ROW,
             vec![
                 arg(&tenant_id.into()),
                 arg(&expire_duration),
@@ -234,9 +246,10 @@ impl TenantApi<'_> {
         tenant_id: impl Into<String>,
         sso_id: Option<String>,
     ) -> Call<Empty> {
+        static ROW: Row = ROWS[11];
         super::call(
             self.client,
-            &ROWS[11],
+            &ROW,
             vec![arg(&tenant_id.into()), opt(&sso_id)],
         )
     }

@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 #[allow(unused_imports)]
 use super::{arg, opt, Call, Client};
 use crate::api::catalogue::theme::ROWS;
+use crate::api::engine::Row;
 #[allow(unused_imports)]
 use crate::models::*;
 
@@ -33,7 +34,8 @@ impl ThemeApi<'_> {
     ///
     /// `POST /v1/mgmt/theme/export` (node-sdk `export`).
     pub fn export(&self) -> Call<BTreeMap<String, serde_json::Value>> {
-        super::call(self.client, &ROWS[0], vec![])
+        static ROW: Row = ROWS[0];
+        super::call(self.client, &ROW, vec![])
     }
 
     /// Replaces the project's theme.
@@ -43,6 +45,7 @@ impl ThemeApi<'_> {
         &self,
         theme: BTreeMap<String, serde_json::Value>,
     ) -> Call<BTreeMap<String, serde_json::Value>> {
-        super::call(self.client, &ROWS[1], vec![arg(&theme)])
+        static ROW: Row = ROWS[1];
+        super::call(self.client, &ROW, vec![arg(&theme)])
     }
 }

@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 #[allow(unused_imports)]
 use super::{arg, opt, Call, Client, UserApi};
 use crate::api::catalogue::user::ROWS;
+use crate::api::engine::Row;
 #[allow(unused_imports)]
 use crate::models::*;
 
@@ -19,7 +20,8 @@ impl UserApi<'_> {
     ///
     /// `POST /v1/mgmt/user/create` (node-sdk `create`).
     pub fn create(&self, login_id: impl Into<String>, options: UserOptions) -> Call<User> {
-        self.call(&ROWS[0], vec![arg(&login_id.into()), arg(&options)])
+        static ROW: Row = ROWS[0];
+        self.call(&ROW, vec![arg(&login_id.into()), arg(&options)])
     }
 
     /// Creates a test user.
@@ -30,7 +32,8 @@ impl UserApi<'_> {
         login_id: impl Into<String>,
         options: UserOptions,
     ) -> Call<User> {
-        self.call(&ROWS[1], vec![arg(&login_id.into()), arg(&options)])
+        static ROW: Row = ROWS[1];
+        self.call(&ROW, vec![arg(&login_id.into()), arg(&options)])
     }
 
     /// Creates a user and invites them (an existing user ID re-sends the invitation).
@@ -41,10 +44,8 @@ impl UserApi<'_> {
         login_id_or_user_id: impl Into<String>,
         options: UserOptions,
     ) -> Call<User> {
-        self.call(
-            &ROWS[2],
-            vec![arg(&login_id_or_user_id.into()), arg(&options)],
-        )
+        static ROW: Row = ROWS[2];
+        self.call(&ROW, vec![arg(&login_id_or_user_id.into()), arg(&options)])
     }
 
     /// Creates users and invites them.
@@ -60,8 +61,9 @@ impl UserApi<'_> {
         template_id: Option<String>,
         locale: Option<String>,
     ) -> Call<BatchResponse> {
+        static ROW: Row = ROWS[3];
         self.call(
-            &ROWS[3],
+            &ROW,
             vec![
                 arg(&users),
                 opt(&invite_url),
@@ -78,7 +80,8 @@ impl UserApi<'_> {
     ///
     /// `POST /v1/mgmt/user/create/batch` (node-sdk `createBatch`).
     pub fn create_batch(&self, users: Vec<BatchUser>) -> Call<BatchResponse> {
-        self.call(&ROWS[4], vec![arg(&users)])
+        static ROW: Row = ROWS[4];
+        self.call(&ROW, vec![arg(&users)])
     }
 
     /// Replaces a user's fields (a full overwrite).
@@ -89,10 +92,8 @@ impl UserApi<'_> {
         login_id_or_user_id: impl Into<String>,
         options: UserOptions,
     ) -> Call<User> {
-        self.call(
-            &ROWS[5],
-            vec![arg(&login_id_or_user_id.into()), arg(&options)],
-        )
+        static ROW: Row = ROWS[5];
+        self.call(&ROW, vec![arg(&login_id_or_user_id.into()), arg(&options)])
     }
 
     /// Changes the given fields of a user.
@@ -103,59 +104,64 @@ impl UserApi<'_> {
         login_id_or_user_id: impl Into<String>,
         options: PatchOptions,
     ) -> Call<User> {
-        self.call(
-            &ROWS[6],
-            vec![arg(&login_id_or_user_id.into()), arg(&options)],
-        )
+        static ROW: Row = ROWS[6];
+        self.call(&ROW, vec![arg(&login_id_or_user_id.into()), arg(&options)])
     }
 
     /// Changes the given fields of several users.
     ///
     /// `PATCH /v1/mgmt/user/patch/batch` (node-sdk `patchBatch`).
     pub fn patch_batch(&self, users: Vec<PatchOptions>) -> Call<BatchResponse> {
-        self.call(&ROWS[7], vec![arg(&users)])
+        static ROW: Row = ROWS[7];
+        self.call(&ROW, vec![arg(&users)])
     }
 
     /// Deletes a user.
     ///
     /// `POST /v1/mgmt/user/delete` (node-sdk `delete`).
     pub fn delete(&self, login_id_or_user_id: impl Into<String>) -> Call<Empty> {
-        self.call(&ROWS[8], vec![arg(&login_id_or_user_id.into())])
+        static ROW: Row = ROWS[8];
+        self.call(&ROW, vec![arg(&login_id_or_user_id.into())])
     }
 
     /// Deletes a user by user ID.
     ///
     /// `POST /v1/mgmt/user/delete` (node-sdk `deleteByUserId`).
     pub fn delete_by_user_id(&self, user_id: impl Into<String>) -> Call<Empty> {
-        self.call(&ROWS[9], vec![arg(&user_id.into())])
+        static ROW: Row = ROWS[9];
+        self.call(&ROW, vec![arg(&user_id.into())])
     }
 
     /// Deletes users by user ID (an empty list is refused).
     ///
     /// `POST /v1/mgmt/user/delete/batch` (node-sdk `deleteBatch`).
     pub fn delete_batch(&self, user_ids: Vec<String>) -> Call<Empty> {
-        self.call(&ROWS[10], vec![arg(&user_ids)])
+        static ROW: Row = ROWS[10];
+        self.call(&ROW, vec![arg(&user_ids)])
     }
 
     /// Deletes every test user.
     ///
     /// `DELETE /v1/mgmt/user/test/delete/all` (node-sdk `deleteAllTestUsers`).
     pub fn delete_all_test_users(&self) -> Call<Empty> {
-        self.call(&ROWS[11], vec![])
+        static ROW: Row = ROWS[11];
+        self.call(&ROW, vec![])
     }
 
     /// Loads a user.
     ///
     /// `GET /v1/mgmt/user` (node-sdk `load`).
     pub fn load(&self, login_id_or_user_id: impl Into<String>) -> Call<User> {
-        self.call(&ROWS[12], vec![arg(&login_id_or_user_id.into())])
+        static ROW: Row = ROWS[12];
+        self.call(&ROW, vec![arg(&login_id_or_user_id.into())])
     }
 
     /// Loads a user by user ID.
     ///
     /// `GET /v1/mgmt/user` (node-sdk `loadByUserId`).
     pub fn load_by_user_id(&self, user_id: impl Into<String>) -> Call<User> {
-        self.call(&ROWS[13], vec![arg(&user_id.into())])
+        static ROW: Row = ROWS[13];
+        self.call(&ROW, vec![arg(&user_id.into())])
     }
 
     /// Loads users by user ID.
@@ -166,35 +172,40 @@ impl UserApi<'_> {
         user_ids: Vec<String>,
         include_invalid_users: Option<bool>,
     ) -> Call<Vec<User>> {
-        self.call(&ROWS[14], vec![arg(&user_ids), opt(&include_invalid_users)])
+        static ROW: Row = ROWS[14];
+        self.call(&ROW, vec![arg(&user_ids), opt(&include_invalid_users)])
     }
 
     /// Signs a user out of every session.
     ///
     /// `POST /v1/mgmt/user/logout` (node-sdk `logoutUser`).
     pub fn logout_user(&self, login_id_or_user_id: impl Into<String>) -> Call<Empty> {
-        self.call(&ROWS[15], vec![arg(&login_id_or_user_id.into())])
+        static ROW: Row = ROWS[15];
+        self.call(&ROW, vec![arg(&login_id_or_user_id.into())])
     }
 
     /// Signs a user out of every session, by user ID.
     ///
     /// `POST /v1/mgmt/user/logout` (node-sdk `logoutUserByUserId`).
     pub fn logout_user_by_user_id(&self, user_id: impl Into<String>) -> Call<Empty> {
-        self.call(&ROWS[16], vec![arg(&user_id.into())])
+        static ROW: Row = ROWS[16];
+        self.call(&ROW, vec![arg(&user_id.into())])
     }
 
     /// Searches users: a page and the total.
     ///
     /// `POST /v2/mgmt/user/search` (node-sdk `search`).
     pub fn search(&self, options: SearchRequest) -> Call<SearchResponse> {
-        self.call(&ROWS[17], vec![arg(&options)])
+        static ROW: Row = ROWS[17];
+        self.call(&ROW, vec![arg(&options)])
     }
 
     /// Searches test users.
     ///
     /// `POST /v2/mgmt/user/search/test` (node-sdk `searchTestUsers`).
     pub fn search_test_users(&self, options: SearchRequest) -> Call<SearchResponse> {
-        self.call(&ROWS[18], vec![arg(&options)])
+        static ROW: Row = ROWS[18];
+        self.call(&ROW, vec![arg(&options)])
     }
 
     /// Searches users (positional form; use search).
@@ -214,8 +225,9 @@ impl UserApi<'_> {
         emails: Option<Vec<String>>,
         phones: Option<Vec<String>>,
     ) -> Call<Vec<User>> {
+        static ROW: Row = ROWS[19];
         self.call(
-            &ROWS[19],
+            &ROW,
             vec![
                 opt(&tenant_ids),
                 opt(&roles),
@@ -240,8 +252,9 @@ impl UserApi<'_> {
         provider: impl Into<String>,
         options: ProviderTokenOptions,
     ) -> Call<ProviderToken> {
+        static ROW: Row = ROWS[20];
         self.call(
-            &ROWS[20],
+            &ROW,
             vec![
                 arg(&login_id_or_user_id.into()),
                 arg(&provider.into()),
@@ -254,14 +267,16 @@ impl UserApi<'_> {
     ///
     /// `POST /v1/mgmt/user/update/status` (node-sdk `activate`).
     pub fn activate(&self, login_id_or_user_id: impl Into<String>) -> Call<User> {
-        self.call(&ROWS[21], vec![arg(&login_id_or_user_id.into())])
+        static ROW: Row = ROWS[21];
+        self.call(&ROW, vec![arg(&login_id_or_user_id.into())])
     }
 
     /// Disables a user.
     ///
     /// `POST /v1/mgmt/user/update/status` (node-sdk `deactivate`).
     pub fn deactivate(&self, login_id_or_user_id: impl Into<String>) -> Call<User> {
-        self.call(&ROWS[22], vec![arg(&login_id_or_user_id.into())])
+        static ROW: Row = ROWS[22];
+        self.call(&ROW, vec![arg(&login_id_or_user_id.into())])
     }
 
     /// Changes a login ID (none removes it).
@@ -272,8 +287,9 @@ impl UserApi<'_> {
         login_id_or_user_id: impl Into<String>,
         new_login_id: Option<String>,
     ) -> Call<User> {
+        static ROW: Row = ROWS[23];
         self.call(
-            &ROWS[23],
+            &ROW,
             vec![arg(&login_id_or_user_id.into()), opt(&new_login_id)],
         )
     }
@@ -288,8 +304,9 @@ impl UserApi<'_> {
         is_verified: Option<bool>,
         fail_on_conflict: Option<bool>,
     ) -> Call<User> {
+        static ROW: Row = ROWS[24];
         self.call(
-            &ROWS[24],
+            &ROW,
             vec![
                 arg(&login_id_or_user_id.into()),
                 arg(&email.into()),
@@ -309,8 +326,9 @@ impl UserApi<'_> {
         is_verified: Option<bool>,
         fail_on_conflict: Option<bool>,
     ) -> Call<User> {
+        static ROW: Row = ROWS[25];
         self.call(
-            &ROWS[25],
+            &ROW,
             vec![
                 arg(&login_id_or_user_id.into()),
                 arg(&phone.into()),
@@ -331,8 +349,9 @@ impl UserApi<'_> {
         middle_name: Option<String>,
         family_name: Option<String>,
     ) -> Call<User> {
+        static ROW: Row = ROWS[26];
         self.call(
-            &ROWS[26],
+            &ROW,
             vec![
                 arg(&login_id_or_user_id.into()),
                 opt(&display_name),
@@ -353,8 +372,9 @@ impl UserApi<'_> {
         middle_name: Option<String>,
         family_name: Option<String>,
     ) -> Call<User> {
+        static ROW: Row = ROWS[27];
         self.call(
-            &ROWS[27],
+            &ROW,
             vec![
                 arg(&login_id_or_user_id.into()),
                 opt(&given_name),
@@ -372,8 +392,9 @@ impl UserApi<'_> {
         login_id_or_user_id: impl Into<String>,
         picture: impl Into<String>,
     ) -> Call<User> {
+        static ROW: Row = ROWS[28];
         self.call(
-            &ROWS[28],
+            &ROW,
             vec![arg(&login_id_or_user_id.into()), arg(&picture.into())],
         )
     }
@@ -387,8 +408,9 @@ impl UserApi<'_> {
         attribute_key: impl Into<String>,
         attribute_value: impl Into<AttributeValue>,
     ) -> Call<User> {
+        static ROW: Row = ROWS[29];
         self.call(
-            &ROWS[29],
+            &ROW,
             vec![
                 arg(&login_id_or_user_id.into()),
                 arg(&attribute_key.into()),
@@ -405,10 +427,8 @@ impl UserApi<'_> {
         login_id_or_user_id: impl Into<String>,
         roles: Vec<String>,
     ) -> Call<User> {
-        self.call(
-            &ROWS[30],
-            vec![arg(&login_id_or_user_id.into()), arg(&roles)],
-        )
+        static ROW: Row = ROWS[30];
+        self.call(&ROW, vec![arg(&login_id_or_user_id.into()), arg(&roles)])
     }
 
     /// Adds project roles to a user.
@@ -419,10 +439,8 @@ impl UserApi<'_> {
         login_id_or_user_id: impl Into<String>,
         roles: Vec<String>,
     ) -> Call<User> {
-        self.call(
-            &ROWS[31],
-            vec![arg(&login_id_or_user_id.into()), arg(&roles)],
-        )
+        static ROW: Row = ROWS[31];
+        self.call(&ROW, vec![arg(&login_id_or_user_id.into()), arg(&roles)])
     }
 
     /// Removes project roles from a user.
@@ -433,10 +451,8 @@ impl UserApi<'_> {
         login_id_or_user_id: impl Into<String>,
         roles: Vec<String>,
     ) -> Call<User> {
-        self.call(
-            &ROWS[32],
-            vec![arg(&login_id_or_user_id.into()), arg(&roles)],
-        )
+        static ROW: Row = ROWS[32];
+        self.call(&ROW, vec![arg(&login_id_or_user_id.into()), arg(&roles)])
     }
 
     /// Adds a user to a tenant.
@@ -447,8 +463,9 @@ impl UserApi<'_> {
         login_id_or_user_id: impl Into<String>,
         tenant_id: impl Into<String>,
     ) -> Call<User> {
+        static ROW: Row = ROWS[33];
         self.call(
-            &ROWS[33],
+            &ROW,
             vec![arg(&login_id_or_user_id.into()), arg(&tenant_id.into())],
         )
     }
@@ -461,8 +478,9 @@ impl UserApi<'_> {
         login_id_or_user_id: impl Into<String>,
         tenant_id: impl Into<String>,
     ) -> Call<User> {
+        static ROW: Row = ROWS[34];
         self.call(
-            &ROWS[34],
+            &ROW,
             vec![arg(&login_id_or_user_id.into()), arg(&tenant_id.into())],
         )
     }
@@ -476,8 +494,9 @@ impl UserApi<'_> {
         tenant_id: impl Into<String>,
         roles: Vec<String>,
     ) -> Call<User> {
+        static ROW: Row = ROWS[35];
         self.call(
-            &ROWS[35],
+            &ROW,
             vec![
                 arg(&login_id_or_user_id.into()),
                 arg(&tenant_id.into()),
@@ -495,8 +514,9 @@ impl UserApi<'_> {
         tenant_id: impl Into<String>,
         roles: Vec<String>,
     ) -> Call<User> {
+        static ROW: Row = ROWS[36];
         self.call(
-            &ROWS[36],
+            &ROW,
             vec![
                 arg(&login_id_or_user_id.into()),
                 arg(&tenant_id.into()),
@@ -514,8 +534,9 @@ impl UserApi<'_> {
         tenant_id: impl Into<String>,
         roles: Vec<String>,
     ) -> Call<User> {
+        static ROW: Row = ROWS[37];
         self.call(
-            &ROWS[37],
+            &ROW,
             vec![
                 arg(&login_id_or_user_id.into()),
                 arg(&tenant_id.into()),
@@ -532,8 +553,9 @@ impl UserApi<'_> {
         login_id_or_user_id: impl Into<String>,
         sso_app_ids: Vec<String>,
     ) -> Call<User> {
+        static ROW: Row = ROWS[38];
         self.call(
-            &ROWS[38],
+            &ROW,
             vec![arg(&login_id_or_user_id.into()), arg(&sso_app_ids)],
         )
     }
@@ -546,8 +568,9 @@ impl UserApi<'_> {
         login_id_or_user_id: impl Into<String>,
         sso_app_ids: Vec<String>,
     ) -> Call<User> {
+        static ROW: Row = ROWS[39];
         self.call(
-            &ROWS[39],
+            &ROW,
             vec![arg(&login_id_or_user_id.into()), arg(&sso_app_ids)],
         )
     }
@@ -560,8 +583,9 @@ impl UserApi<'_> {
         login_id_or_user_id: impl Into<String>,
         sso_app_ids: Vec<String>,
     ) -> Call<User> {
+        static ROW: Row = ROWS[40];
         self.call(
-            &ROWS[40],
+            &ROW,
             vec![arg(&login_id_or_user_id.into()), arg(&sso_app_ids)],
         )
     }
@@ -574,8 +598,9 @@ impl UserApi<'_> {
         login_id_or_user_id: impl Into<String>,
         password: impl Into<String>,
     ) -> Call<Empty> {
+        static ROW: Row = ROWS[41];
         self.call(
-            &ROWS[41],
+            &ROW,
             vec![arg(&login_id_or_user_id.into()), arg(&password.into())],
         )
     }
@@ -588,8 +613,9 @@ impl UserApi<'_> {
         login_id_or_user_id: impl Into<String>,
         password: impl Into<String>,
     ) -> Call<Empty> {
+        static ROW: Row = ROWS[42];
         self.call(
-            &ROWS[42],
+            &ROW,
             vec![arg(&login_id_or_user_id.into()), arg(&password.into())],
         )
     }
@@ -603,8 +629,9 @@ impl UserApi<'_> {
         login_id_or_user_id: impl Into<String>,
         password: impl Into<String>,
     ) -> Call<Empty> {
+        static ROW: Row = ROWS[43];
         self.call(
-            &ROWS[43],
+            &ROW,
             vec![arg(&login_id_or_user_id.into()), arg(&password.into())],
         )
     }
@@ -613,14 +640,16 @@ impl UserApi<'_> {
     ///
     /// `POST /v1/mgmt/user/password/expire` (node-sdk `expirePassword`).
     pub fn expire_password(&self, login_id_or_user_id: impl Into<String>) -> Call<Empty> {
-        self.call(&ROWS[44], vec![arg(&login_id_or_user_id.into())])
+        static ROW: Row = ROWS[44];
+        self.call(&ROW, vec![arg(&login_id_or_user_id.into())])
     }
 
     /// Removes every passkey of a user.
     ///
     /// `POST /v1/mgmt/user/passkeys/delete` (node-sdk `removeAllPasskeys`).
     pub fn remove_all_passkeys(&self, login_id_or_user_id: impl Into<String>) -> Call<Empty> {
-        self.call(&ROWS[45], vec![arg(&login_id_or_user_id.into())])
+        static ROW: Row = ROWS[45];
+        self.call(&ROW, vec![arg(&login_id_or_user_id.into())])
     }
 
     /// Removes one passkey.
@@ -631,8 +660,9 @@ impl UserApi<'_> {
         login_id_or_user_id: impl Into<String>,
         credential_id: impl Into<String>,
     ) -> Call<Empty> {
+        static ROW: Row = ROWS[46];
         self.call(
-            &ROWS[46],
+            &ROW,
             vec![arg(&login_id_or_user_id.into()), arg(&credential_id.into())],
         )
     }
@@ -641,21 +671,24 @@ impl UserApi<'_> {
     ///
     /// `POST /v1/mgmt/user/passkeys/list` (node-sdk `listPasskeys`).
     pub fn list_passkeys(&self, login_id_or_user_id: impl Into<String>) -> Call<Vec<UserPasskey>> {
-        self.call(&ROWS[47], vec![arg(&login_id_or_user_id.into())])
+        static ROW: Row = ROWS[47];
+        self.call(&ROW, vec![arg(&login_id_or_user_id.into())])
     }
 
     /// Removes a user's TOTP seed.
     ///
     /// `POST /v1/mgmt/user/totp/delete` (node-sdk `removeTOTPSeed`).
     pub fn remove_totp_seed(&self, login_id_or_user_id: impl Into<String>) -> Call<Empty> {
-        self.call(&ROWS[48], vec![arg(&login_id_or_user_id.into())])
+        static ROW: Row = ROWS[48];
+        self.call(&ROW, vec![arg(&login_id_or_user_id.into())])
     }
 
     /// Removes a user's recovery codes.
     ///
     /// `POST /v1/mgmt/user/recovery-codes/delete` (node-sdk `removeRecoveryCodes`).
     pub fn remove_recovery_codes(&self, login_id_or_user_id: impl Into<String>) -> Call<Empty> {
-        self.call(&ROWS[49], vec![arg(&login_id_or_user_id.into())])
+        static ROW: Row = ROWS[49];
+        self.call(&ROW, vec![arg(&login_id_or_user_id.into())])
     }
 
     /// Generates an OTP code for a test user.
@@ -667,8 +700,9 @@ impl UserApi<'_> {
         login_id: impl Into<String>,
         login_options: Option<LoginOptions>,
     ) -> Call<GeneratedOtp> {
+        static ROW: Row = ROWS[50];
         self.call(
-            &ROWS[50],
+            &ROW,
             vec![
                 arg(&delivery_method),
                 arg(&login_id.into()),
@@ -687,8 +721,9 @@ impl UserApi<'_> {
         uri: impl Into<String>,
         login_options: Option<LoginOptions>,
     ) -> Call<GeneratedLink> {
+        static ROW: Row = ROWS[51];
         self.call(
-            &ROWS[51],
+            &ROW,
             vec![
                 arg(&delivery_method),
                 arg(&login_id.into()),
@@ -707,8 +742,9 @@ impl UserApi<'_> {
         uri: impl Into<String>,
         login_options: Option<LoginOptions>,
     ) -> Call<GeneratedLink> {
+        static ROW: Row = ROWS[52];
         self.call(
-            &ROWS[52],
+            &ROW,
             vec![arg(&login_id.into()), arg(&uri.into()), opt(&login_options)],
         )
     }
@@ -722,8 +758,9 @@ impl UserApi<'_> {
         custom_claims: Option<BTreeMap<String, serde_json::Value>>,
         timeout: Option<i64>,
     ) -> Call<EmbeddedLink> {
+        static ROW: Row = ROWS[53];
         self.call(
-            &ROWS[53],
+            &ROW,
             vec![arg(&login_id.into()), opt(&custom_claims), opt(&timeout)],
         )
     }
@@ -740,8 +777,9 @@ impl UserApi<'_> {
         login_options: Option<LoginOptions>,
         timeout: Option<i64>,
     ) -> Call<EmbeddedLink> {
+        static ROW: Row = ROWS[54];
         self.call(
-            &ROWS[54],
+            &ROW,
             vec![
                 arg(&login_id.into()),
                 opt(&user),
@@ -757,7 +795,8 @@ impl UserApi<'_> {
     ///
     /// `POST /v1/mgmt/user/history` (node-sdk `history`).
     pub fn history(&self, user_ids: Vec<String>) -> Call<Vec<UserHistory>> {
-        self.call(&ROWS[55], vec![arg(&user_ids)])
+        static ROW: Row = ROWS[55];
+        self.call(&ROW, vec![arg(&user_ids)])
     }
 
     /// Imports users from another provider.
@@ -770,8 +809,9 @@ impl UserApi<'_> {
         hashes: Option<String>,
         dryrun: bool,
     ) -> Call<ImportResponse> {
+        static ROW: Row = ROWS[56];
         self.call(
-            &ROWS[56],
+            &ROW,
             vec![arg(&source.into()), opt(&users), opt(&hashes), arg(&dryrun)],
         )
     }
@@ -785,8 +825,9 @@ impl UserApi<'_> {
         email: impl Into<String>,
         is_verified: Option<bool>,
     ) -> Call<User> {
+        static ROW: Row = ROWS[57];
         self.call(
-            &ROWS[57],
+            &ROW,
             vec![
                 arg(&login_id_or_user_id.into()),
                 arg(&email.into()),
@@ -804,8 +845,9 @@ impl UserApi<'_> {
         phone: impl Into<String>,
         is_verified: Option<bool>,
     ) -> Call<User> {
+        static ROW: Row = ROWS[58];
         self.call(
-            &ROWS[58],
+            &ROW,
             vec![
                 arg(&login_id_or_user_id.into()),
                 arg(&phone.into()),
@@ -818,7 +860,8 @@ impl UserApi<'_> {
     ///
     /// `GET /v1/mgmt/user/customattributes` (node-sdk `getCustomAttributes`).
     pub fn get_custom_attributes(&self) -> Call<Vec<CustomAttribute>> {
-        self.call(&ROWS[59], vec![])
+        static ROW: Row = ROWS[59];
+        self.call(&ROW, vec![])
     }
 
     /// Declares custom attributes.
@@ -828,14 +871,16 @@ impl UserApi<'_> {
         &self,
         attributes: Vec<CustomAttribute>,
     ) -> Call<Vec<CustomAttribute>> {
-        self.call(&ROWS[60], vec![arg(&attributes)])
+        static ROW: Row = ROWS[60];
+        self.call(&ROW, vec![arg(&attributes)])
     }
 
     /// Deletes custom attributes.
     ///
     /// `POST /v1/mgmt/user/customattribute/delete` (node-sdk `deleteCustomAttributes`).
     pub fn delete_custom_attributes(&self, names: Vec<String>) -> Call<Vec<CustomAttribute>> {
-        self.call(&ROWS[61], vec![arg(&names)])
+        static ROW: Row = ROWS[61];
+        self.call(&ROW, vec![arg(&names)])
     }
 
     /// Lists users' trusted devices.
@@ -845,7 +890,8 @@ impl UserApi<'_> {
         &self,
         login_ids_or_user_ids: Vec<String>,
     ) -> Call<Vec<TrustedDevice>> {
-        self.call(&ROWS[62], vec![arg(&login_ids_or_user_ids)])
+        static ROW: Row = ROWS[62];
+        self.call(&ROW, vec![arg(&login_ids_or_user_ids)])
     }
 
     /// Removes trusted devices of a user.
@@ -856,8 +902,9 @@ impl UserApi<'_> {
         login_id_or_user_id: impl Into<String>,
         device_ids: Vec<String>,
     ) -> Call<Empty> {
+        static ROW: Row = ROWS[63];
         self.call(
-            &ROWS[63],
+            &ROW,
             vec![arg(&login_id_or_user_id.into()), arg(&device_ids)],
         )
     }

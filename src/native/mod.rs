@@ -37,7 +37,8 @@ pub(crate) async fn send<T: DeserializeOwned>(
     }
 }
 
-#[cfg(all(test, not(feature = "reqwest")))]
+#[cfg(test)]
+#[cfg(not(feature = "reqwest"))]
 mod tests {
     use std::future::Future;
     use std::pin::pin;

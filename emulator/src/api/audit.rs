@@ -27,6 +27,40 @@ const READ_ONLY: &[&str] = &[
     "/v1/mgmt/group/members",
     "/v1/mgmt/audit/search",
     "/v1/mgmt/audit/event",
+    // issue 15: checks, loads, searches and fetches sent as POSTs
+    "/v1/mgmt/list/ip/check",
+    "/v1/mgmt/list/text/check",
+    "/v1/mgmt/descoper/list",
+    "/v1/mgmt/jwt/templates/list",
+    "/v1/mgmt/jwt/templates/load",
+    "/v1/mgmt/jwt/templates/validate",
+    "/v1/mgmt/jwt/templates/library/list",
+    "/v1/mgmt/jwt/templates/library/load",
+    "/v1/mgmt/scopeClaimMapping/get",
+    "/v1/mgmt/thirdparty/consents/search",
+    "/v1/mgmt/outbound/app/user/token",
+    "/v1/mgmt/outbound/app/user/token/latest",
+    "/v1/mgmt/outbound/app/tenant/token",
+    "/v1/mgmt/outbound/app/tenant/token/latest",
+    "/v1/mgmt/authz/schema/load",
+    "/v1/mgmt/authz/re/has",
+    "/v1/mgmt/authz/re/who",
+    "/v1/mgmt/authz/re/resource",
+    "/v1/mgmt/authz/re/targets",
+    "/v1/mgmt/authz/re/targetall",
+    "/v1/mgmt/authz/re/targetwithrelation",
+    "/v1/mgmt/authz/getmodified",
+    "/v1/mgmt/fga/check",
+    "/v1/mgmt/fga/schema/dryrun",
+    "/v1/mgmt/fga/resources/load",
+    "/v1/mgmt/fga/mappable/resources",
+    "/v1/mgmt/projects/list",
+    "/v1/mgmt/project/snapshot/export",
+    "/v1/mgmt/project/snapshot/validate",
+    "/v1/mgmt/flow/list",
+    "/v1/mgmt/flow/export",
+    "/v1/mgmt/theme/export",
+    "/v1/mgmt/analytics/search",
 ];
 
 /// Page size when `size` is absent, and the most one page holds (Go: "default and max 1000").
@@ -37,15 +71,21 @@ pub fn is_recorded(method: &str, path: &str) -> bool {
 }
 
 /// `POST /v1/mgmt/user/update/role/set` → `mgmt.user.update.role.set`; a `DELETE` whose path
-/// does not say so gets `.delete` (DELETE and POST share `/v1/mgmt/sso/settings`).
+/// does not say so gets `.delete` (DELETE and POST share `/v1/mgmt/sso/settings`), a `PUT`
+/// `.create` and a `PATCH` `.update` (`/v1/mgmt/descoper`, `/v1/mgmt/managementkey`).
 pub fn action_name(method: &str, path: &str) -> String {
     let rest = path
         .strip_prefix("/v1/mgmt/")
         .or_else(|| path.strip_prefix("/v2/mgmt/"))
         .unwrap_or(path);
     let mut name = format!("mgmt.{}", rest.replace('/', "."));
-    if method == "DELETE" && !rest.contains("delete") {
-        name.push_str(".delete");
+    // One path serves several verbs for descopers and management keys (PUT create, PATCH
+    // update, DELETE): the verb names the action when the path does not.
+    match method {
+        "DELETE" if !rest.contains("delete") => name.push_str(".delete"),
+        "PUT" if !rest.contains("create") => name.push_str(".create"),
+        "PATCH" if !rest.contains("patch") && !rest.contains("update") => name.push_str(".update"),
+        _ => {}
     }
     name
 }

@@ -25,7 +25,7 @@ pub const SESSION_SECS: i64 = 600;
 pub const REFRESH_SECS: i64 = 4 * 7 * 86_400;
 const KEY_ID: &str = "emulator";
 /// Claims the emulator sets itself; custom claims may not replace them.
-const RESERVED: &[&str] = &[
+pub const RESERVED: &[&str] = &[
     "iss",
     "sub",
     "aud",

@@ -1,7 +1,9 @@
 //! The management API: tables from (method, path) to synchronous handlers over the store —
-//! `ROUTES` for the user API, `MGMT_ROUTES` for the other groups. Handlers parse strictly,
-//! validate everything, and only then change the store, so a rejected request never leaves a
-//! half-applied change; a successful change is then recorded in the audit trail.
+//! `ROUTES` for the user API, `MGMT_ROUTES` for the groups of issue 14, `REST_ROUTES` for
+//! those of issue 15, `PARAM_ROUTES` for the few paths that end in a parameter. Handlers
+//! parse strictly, validate everything, and only then change the store, so a rejected request
+//! never leaves a half-applied change; a successful change is then recorded in the audit
+//! trail.
 
 use serde_json::{Map, Value};
 
@@ -11,14 +13,28 @@ use crate::error::{ApiError, ApiResult, BAD_JSON, INVALID_REQUEST, MISSING_FIELD
 use crate::store::Store;
 
 pub mod access_keys;
+pub mod analytics;
 pub mod audit;
 mod auth;
+pub mod authz;
+pub mod common;
+pub mod descopers;
+pub mod engines;
+pub mod fga;
 mod fields;
+pub mod flows;
 mod groups;
+pub mod inbound_apps;
 pub mod jwt;
+pub mod jwt_templates;
+pub mod lists;
+pub mod mgmt_keys;
+pub mod outbound_apps;
 mod password_settings;
 mod project;
+pub mod projects;
 pub mod roles;
+pub mod scope_claims;
 mod search;
 pub mod sso;
 pub mod sso_apps;
@@ -27,6 +43,8 @@ mod users;
 
 /// What a handler sees of the request.
 pub struct Call<'a> {
+    /// The request path as received (percent-encoded), for path-parameter routes.
+    pub path: &'a str,
     pub query: &'a [(String, String)],
     pub body: &'a [u8],
     pub config: &'a Config,
@@ -457,6 +475,363 @@ pub const MGMT_ROUTES: &[(&str, &str, Handler)] = &[
     ),
 ];
 
+/// The groups of issue 15 (reference §12–§25), answered with the §27.2 error codes.
+pub const REST_ROUTES: &[(&str, &str, Handler)] = &[
+    // lists
+    ("POST", "/v1/mgmt/list", lists::create),
+    ("POST", "/v1/mgmt/list/update", lists::update),
+    ("POST", "/v1/mgmt/list/delete", lists::delete),
+    ("GET", "/v1/mgmt/list/all", lists::load_all),
+    ("POST", "/v1/mgmt/list/import", lists::import),
+    ("POST", "/v1/mgmt/list/ip/add", lists::add_ips),
+    ("POST", "/v1/mgmt/list/ip/remove", lists::remove_ips),
+    ("POST", "/v1/mgmt/list/ip/check", lists::check_ip),
+    ("POST", "/v1/mgmt/list/text/add", lists::add_texts),
+    ("POST", "/v1/mgmt/list/text/remove", lists::remove_texts),
+    ("POST", "/v1/mgmt/list/text/check", lists::check_text),
+    ("POST", "/v1/mgmt/list/clear", lists::clear),
+    // management keys (PUT create, PATCH update)
+    ("PUT", "/v1/mgmt/managementkey", mgmt_keys::create),
+    ("PATCH", "/v1/mgmt/managementkey", mgmt_keys::update),
+    ("GET", "/v1/mgmt/managementkey", mgmt_keys::load),
+    ("POST", "/v1/mgmt/managementkey/delete", mgmt_keys::delete),
+    ("GET", "/v1/mgmt/managementkey/search", mgmt_keys::search),
+    // descopers (PUT create, PATCH update, DELETE with a query, POST list with no body)
+    ("PUT", "/v1/mgmt/descoper", descopers::create),
+    ("PATCH", "/v1/mgmt/descoper", descopers::update),
+    ("GET", "/v1/mgmt/descoper", descopers::load),
+    ("DELETE", "/v1/mgmt/descoper", descopers::delete),
+    ("POST", "/v1/mgmt/descoper/list", descopers::list),
+    // JWT templates (every call a POST)
+    (
+        "POST",
+        "/v1/mgmt/jwt/templates/create",
+        jwt_templates::create,
+    ),
+    (
+        "POST",
+        "/v1/mgmt/jwt/templates/update",
+        jwt_templates::update,
+    ),
+    (
+        "POST",
+        "/v1/mgmt/jwt/templates/delete",
+        jwt_templates::delete,
+    ),
+    ("POST", "/v1/mgmt/jwt/templates/list", jwt_templates::list),
+    ("POST", "/v1/mgmt/jwt/templates/load", jwt_templates::load),
+    (
+        "POST",
+        "/v1/mgmt/jwt/templates/validate",
+        jwt_templates::validate,
+    ),
+    (
+        "POST",
+        "/v1/mgmt/jwt/templates/library/list",
+        jwt_templates::list_library,
+    ),
+    (
+        "POST",
+        "/v1/mgmt/jwt/templates/library/load",
+        jwt_templates::load_library_entry,
+    ),
+    (
+        "POST",
+        "/v1/mgmt/jwt/templates/library/apply",
+        jwt_templates::apply_from_library,
+    ),
+    // engines
+    ("POST", "/v1/mgmt/engine/create", engines::create),
+    ("POST", "/v1/mgmt/engine/update", engines::update),
+    ("POST", "/v1/mgmt/engine/delete", engines::delete),
+    ("GET", "/v1/mgmt/engine/load", engines::load),
+    ("GET", "/v1/mgmt/engines/load", engines::load_all),
+    ("POST", "/v1/mgmt/engine/rotate", engines::rotate),
+    // scope-claim mapping (camel case in the path)
+    ("POST", "/v1/mgmt/scopeClaimMapping/get", scope_claims::get),
+    ("POST", "/v1/mgmt/scopeClaimMapping/set", scope_claims::set),
+    (
+        "POST",
+        "/v1/mgmt/scopeClaimMapping/delete",
+        scope_claims::delete,
+    ),
+    // inbound (third-party) applications
+    (
+        "POST",
+        "/v1/mgmt/thirdparty/app/create",
+        inbound_apps::create,
+    ),
+    (
+        "POST",
+        "/v1/mgmt/thirdparty/app/update",
+        inbound_apps::update,
+    ),
+    ("POST", "/v1/mgmt/thirdparty/app/patch", inbound_apps::patch),
+    (
+        "POST",
+        "/v1/mgmt/thirdparty/app/delete",
+        inbound_apps::delete,
+    ),
+    (
+        "POST",
+        "/v1/mgmt/thirdparty/app/delete/batch",
+        inbound_apps::delete_batch,
+    ),
+    ("GET", "/v1/mgmt/thirdparty/app/load", inbound_apps::load),
+    (
+        "GET",
+        "/v1/mgmt/thirdparty/apps/load",
+        inbound_apps::load_all,
+    ),
+    (
+        "GET",
+        "/v1/mgmt/thirdparty/app/secret",
+        inbound_apps::get_secret,
+    ),
+    (
+        "POST",
+        "/v1/mgmt/thirdparty/app/rotate",
+        inbound_apps::rotate_secret,
+    ),
+    (
+        "POST",
+        "/v1/mgmt/thirdparty/consents/search",
+        inbound_apps::search_consents,
+    ),
+    (
+        "POST",
+        "/v1/mgmt/thirdparty/consents/delete",
+        inbound_apps::delete_consents,
+    ),
+    (
+        "POST",
+        "/v1/mgmt/thirdparty/consents/delete/tenant",
+        inbound_apps::delete_tenant_consents,
+    ),
+    // outbound applications and their token vault
+    (
+        "POST",
+        "/v1/mgmt/outbound/app/create",
+        outbound_apps::create,
+    ),
+    (
+        "POST",
+        "/v1/mgmt/outbound/app/create/bytemplate",
+        outbound_apps::create_by_template,
+    ),
+    (
+        "POST",
+        "/v1/mgmt/outbound/app/update",
+        outbound_apps::update,
+    ),
+    (
+        "POST",
+        "/v1/mgmt/outbound/app/delete",
+        outbound_apps::delete,
+    ),
+    ("GET", "/v1/mgmt/outbound/apps", outbound_apps::load_all),
+    (
+        "POST",
+        "/v1/mgmt/outbound/app/user/token",
+        outbound_apps::fetch_user_token_by_scopes,
+    ),
+    (
+        "POST",
+        "/v1/mgmt/outbound/app/user/token/latest",
+        outbound_apps::fetch_user_token,
+    ),
+    (
+        "POST",
+        "/v1/mgmt/outbound/app/tenant/token",
+        outbound_apps::fetch_tenant_token_by_scopes,
+    ),
+    (
+        "POST",
+        "/v1/mgmt/outbound/app/tenant/token/latest",
+        outbound_apps::fetch_tenant_token,
+    ),
+    (
+        "DELETE",
+        "/v1/mgmt/outbound/user/tokens",
+        outbound_apps::delete_user_tokens,
+    ),
+    (
+        "DELETE",
+        "/v1/mgmt/outbound/token",
+        outbound_apps::delete_token,
+    ),
+    (
+        "GET",
+        "/v1/mgmt/outbound/apps-with-user-token",
+        outbound_apps::list_apps_with_user_token,
+    ),
+    (
+        "POST",
+        "/v1/mgmt/outbound/app/user/apikey/upload",
+        outbound_apps::upload_user_api_key,
+    ),
+    (
+        "POST",
+        "/v1/mgmt/outbound/app/tenant/apikey/upload",
+        outbound_apps::upload_tenant_api_key,
+    ),
+    (
+        "POST",
+        "/v1/mgmt/outbound/app/user/oauthtoken/upload",
+        outbound_apps::upload_user_token,
+    ),
+    (
+        "POST",
+        "/v1/mgmt/outbound/app/tenant/oauthtoken/upload",
+        outbound_apps::upload_tenant_token,
+    ),
+    (
+        "POST",
+        "/v1/mgmt/outbound/app/user/oauthtoken/batch/upload",
+        outbound_apps::batch_upload_user_tokens,
+    ),
+    (
+        "POST",
+        "/v1/mgmt/outbound/app/tenant/oauthtoken/batch/upload",
+        outbound_apps::batch_upload_tenant_tokens,
+    ),
+    // authz (ReBAC)
+    ("POST", "/v1/mgmt/authz/schema/save", authz::save_schema),
+    // shared by authz.deleteSchema and fga.deleteSchema: both stores are cleared
+    ("POST", "/v1/mgmt/authz/schema/delete", authz::delete_schema),
+    ("POST", "/v1/mgmt/authz/schema/load", authz::load_schema),
+    ("POST", "/v1/mgmt/authz/ns/save", authz::save_namespace),
+    ("POST", "/v1/mgmt/authz/ns/delete", authz::delete_namespace),
+    (
+        "POST",
+        "/v1/mgmt/authz/rd/save",
+        authz::save_relation_definition,
+    ),
+    (
+        "POST",
+        "/v1/mgmt/authz/rd/delete",
+        authz::delete_relation_definition,
+    ),
+    ("POST", "/v1/mgmt/authz/re/create", authz::create_relations),
+    ("POST", "/v1/mgmt/authz/re/delete", authz::delete_relations),
+    (
+        "POST",
+        "/v1/mgmt/authz/re/deleteresources",
+        authz::delete_for_ids,
+    ),
+    (
+        "POST",
+        "/v1/mgmt/authz/re/deleteresourcesrelations",
+        authz::delete_resource_relations,
+    ),
+    ("POST", "/v1/mgmt/authz/re/has", authz::has_relations),
+    ("POST", "/v1/mgmt/authz/re/who", authz::who_can_access),
+    (
+        "POST",
+        "/v1/mgmt/authz/re/resource",
+        authz::resource_relations,
+    ),
+    (
+        "POST",
+        "/v1/mgmt/authz/re/targets",
+        authz::targets_relations,
+    ),
+    (
+        "POST",
+        "/v1/mgmt/authz/re/targetall",
+        authz::what_can_target_access,
+    ),
+    (
+        "POST",
+        "/v1/mgmt/authz/re/targetwithrelation",
+        authz::what_can_target_access_with_relation,
+    ),
+    ("POST", "/v1/mgmt/authz/getmodified", authz::get_modified),
+    // FGA
+    ("POST", "/v1/mgmt/fga/schema", fga::save_schema),
+    ("GET", "/v1/mgmt/fga/schema", fga::load_schema),
+    ("POST", "/v1/mgmt/fga/schema/dryrun", fga::dry_run_schema),
+    ("POST", "/v1/mgmt/fga/relations", fga::create_relations),
+    (
+        "DELETE",
+        "/v1/mgmt/fga/relations",
+        fga::delete_all_relations,
+    ),
+    (
+        "POST",
+        "/v1/mgmt/fga/relations/delete",
+        fga::delete_relations,
+    ),
+    ("POST", "/v1/mgmt/fga/check", fga::check),
+    (
+        "POST",
+        "/v1/mgmt/fga/resources/load",
+        fga::load_resources_details,
+    ),
+    (
+        "POST",
+        "/v1/mgmt/fga/resources/save",
+        fga::save_resources_details,
+    ),
+    (
+        "GET",
+        "/v1/mgmt/fga/mappable/schema",
+        fga::load_mappable_schema,
+    ),
+    (
+        "POST",
+        "/v1/mgmt/fga/mappable/resources",
+        fga::search_mappable_resources,
+    ),
+    // flows and the theme
+    ("POST", "/v1/mgmt/flow/list", flows::list),
+    ("POST", "/v1/mgmt/flow/delete", flows::delete),
+    ("POST", "/v1/mgmt/flow/export", flows::export),
+    ("POST", "/v1/mgmt/flow/import", flows::import),
+    ("POST", "/v1/mgmt/flow/run", flows::run),
+    ("POST", "/v1/mgmt/theme/export", flows::theme_export),
+    ("POST", "/v1/mgmt/theme/import", flows::theme_import),
+    // analytics (from the audit trail)
+    ("POST", "/v1/mgmt/analytics/search", analytics::search),
+    // projects
+    (
+        "POST",
+        "/v1/mgmt/project/update/name",
+        projects::update_name,
+    ),
+    (
+        "POST",
+        "/v1/mgmt/project/update/tags",
+        projects::update_tags,
+    ),
+    ("POST", "/v1/mgmt/project/delete", projects::delete),
+    ("POST", "/v1/mgmt/project/clone", projects::clone),
+    ("POST", "/v1/mgmt/projects/list", projects::list_projects),
+    (
+        "POST",
+        "/v1/mgmt/project/snapshot/export",
+        projects::export_snapshot,
+    ),
+    (
+        "POST",
+        "/v1/mgmt/project/snapshot/import",
+        projects::import_snapshot,
+    ),
+    (
+        "POST",
+        "/v1/mgmt/project/snapshot/validate",
+        projects::validate_snapshot,
+    ),
+];
+
+/// Routes whose last path segment is a parameter (`/v1/mgmt/list/{id}`): the prefix, then
+/// one non-empty segment without `/`. Exact routes win; the handler decodes the segment.
+pub const PARAM_ROUTES: &[(&str, &str, Handler)] = &[
+    ("GET", "/v1/mgmt/list/name/", lists::load_by_name),
+    ("GET", "/v1/mgmt/list/", lists::load),
+    ("GET", "/v1/mgmt/outbound/app/", outbound_apps::load),
+];
+
 /// Which error dialect a route answers in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Family {
@@ -475,7 +850,11 @@ pub enum Lookup {
 
 pub fn lookup(method: &str, path: &str) -> Lookup {
     let mut path_known = false;
-    let tables = [(ROUTES, Family::User), (MGMT_ROUTES, Family::Management)];
+    let tables = [
+        (ROUTES, Family::User),
+        (MGMT_ROUTES, Family::Management),
+        (REST_ROUTES, Family::Management),
+    ];
     for (table, family) in tables {
         for (m, p, h) in table {
             if *p == path {
@@ -486,11 +865,69 @@ pub fn lookup(method: &str, path: &str) -> Lookup {
             }
         }
     }
+    for (m, prefix, h) in PARAM_ROUTES {
+        let Some(rest) = path.strip_prefix(prefix) else {
+            continue;
+        };
+        if rest.is_empty() || rest.contains('/') {
+            continue;
+        }
+        if *m == method {
+            return Lookup::Found(*h, Family::Management);
+        }
+        path_known = true;
+    }
     if path_known {
         Lookup::WrongMethod
     } else {
         Lookup::NotFound
     }
+}
+
+/// Paths of company-level entities: whichever project's bearer calls them, they run on the
+/// first project, which holds them (and the list of projects).
+const COMPANY_LEVEL: &[&str] = &[
+    "/v1/mgmt/descoper",
+    "/v1/mgmt/managementkey",
+    "/v1/mgmt/projects/list",
+];
+
+/// Runs one API request for `project`: the store's own, or a project cloned from it (taken
+/// out while its handler runs; projects it clones in turn join the first project's list).
+pub fn handle_for(
+    store: &mut Store,
+    project: &str,
+    method: &str,
+    path: &str,
+    call: &Call,
+) -> ApiResult<Value> {
+    let company = COMPANY_LEVEL.iter().any(|p| path.starts_with(p));
+    let Some(i) = store
+        .clones
+        .iter()
+        .position(|c| c.project_id == project)
+        .filter(|_| project != store.project_id && !company)
+    else {
+        return handle(store, method, path, call);
+    };
+    let mut clone = std::mem::take(&mut store.clones[i]);
+    let config = Config {
+        project_id: project.to_string(),
+        ..call.config.clone()
+    };
+    let call = Call {
+        config: &config,
+        ..*call
+    };
+    let result = handle(&mut clone, method, path, &call);
+    let born = std::mem::take(&mut clone.clones);
+    if clone.deleted {
+        store.clones.remove(i);
+    } else {
+        store.clones[i] = clone;
+    }
+    store.clones.extend(born);
+    result
 }
 
 /// Runs one API request against the store: route, handler, audit record, error dialect.

@@ -339,7 +339,7 @@ fn path_parameters_are_encoded_and_absent_query_values_left_out() {
 
 #[test]
 fn truthy_only_arguments_and_string_defaults() {
-    use descope_mgmt::api::engine::{Arg as Param, Const, Need, Row, Ty};
+    use descope_mgmt::api::engine::{Arg as Param, Need, Preset, Row, Ty};
     use descope_mgmt::api::Unwrap;
     // node-sdk's `if (ssoId) body.ssoId = ssoId` and default parameters, as rows say them.
     static ROW: Row = Row::new(
@@ -356,7 +356,7 @@ fn truthy_only_arguments_and_string_defaults() {
             need: Need::Truthy,
             ..Param::new("ssoId", Ty::Str, "ssoId")
         },
-        Param::new("kind", Ty::Str, "kind").or(Const::Str("saml")),
+        Param::new("kind", Ty::Bool, "kind").or(Preset::True),
         Param::new("ratio", Ty::Num, "ratio").opt(),
     ]);
     let body = |args: Value| {
@@ -365,17 +365,17 @@ fn truthy_only_arguments_and_string_defaults() {
         serde_json::from_str::<Value>(r.body.as_deref().unwrap()).unwrap()
     };
     for falsy in [json!(""), json!(null)] {
-        assert_eq!(body(json!([falsy])), json!({"kind": "saml"}));
+        assert_eq!(body(json!([falsy])), json!({"kind": true}));
     }
     assert_eq!(
-        body(json!(["s1", "oidc", 0.5])),
-        json!({"ssoId": "s1", "kind": "oidc", "ratio": 0.5})
+        body(json!(["s1", false, 0.5])),
+        json!({"ssoId": "s1", "kind": false, "ratio": 0.5})
     );
     assert_eq!(
         body(json!(["s1", null])),
         json!({"ssoId": "s1", "kind": null})
     );
-    let err = engine::build(&ROW, &Arg::list(&[json!("s"), json!("k"), json!("x")])).unwrap_err();
+    let err = engine::build(&ROW, &Arg::list(&[json!("s"), json!(true), json!("x")])).unwrap_err();
     assert_eq!(err.argument(), Some("ratio"));
 }
 

@@ -83,7 +83,7 @@ pub enum Need {
     /// `undefined` is not sent; `null` is sent as `null`.
     Optional,
     /// `undefined` is sent as this value (node-sdk's default parameters).
-    Default(Const),
+    Default(Preset),
     /// Sent only when truthy (node-sdk's `if (x)`).
     Truthy,
     /// Sent only when truthy and, for an object or a list, not empty (node-sdk's
@@ -91,7 +91,29 @@ pub enum Need {
     Filled,
 }
 
-/// A constant value in a row: a default, or a key every request of the row carries.
+/// A default of an argument or key left out: no payload, so that [`Need`] stays two bytes
+/// in every argument and key of the catalogue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Preset {
+    /// `true`
+    True,
+    /// `false`
+    False,
+    /// `0`
+    Zero,
+}
+
+impl Preset {
+    fn value<V: Value>(self) -> V {
+        match self {
+            Self::True => V::from_bool(true),
+            Self::False => V::from_bool(false),
+            Self::Zero => V::from_num(0.0),
+        }
+    }
+}
+
+/// A constant value in a row: a key every request of the row carries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Const {
     /// `true`
@@ -100,8 +122,6 @@ pub enum Const {
     False,
     /// A string.
     Str(&'static str),
-    /// `0`
-    Zero,
 }
 
 impl Const {
@@ -109,7 +129,6 @@ impl Const {
         match self {
             Self::True => V::from_bool(true),
             Self::False => V::from_bool(false),
-            Self::Zero => V::from_num(0.0),
             Self::Str(s) => V::from_str(s),
         }
     }
@@ -161,7 +180,7 @@ impl Field {
     }
 
     /// Left out, it is sent as `value` (node-sdk's `options.enabled ?? true`).
-    pub const fn or(self, value: Const) -> Self {
+    pub const fn or(self, value: Preset) -> Self {
         Self {
             need: Need::Default(value),
             ..self
@@ -282,7 +301,7 @@ impl Arg {
     }
 
     /// `undefined` is sent as `value`.
-    pub const fn or(self, value: Const) -> Self {
+    pub const fn or(self, value: Preset) -> Self {
         Self {
             need: Need::Default(value),
             ..self
@@ -306,7 +325,7 @@ impl Arg {
     }
 
     /// A boolean that is sent negated, as `wire`; left out, it is `value`.
-    pub const fn not(name: &'static str, wire: &'static str, value: Const) -> Self {
+    pub const fn not(name: &'static str, wire: &'static str, value: Preset) -> Self {
         Self {
             name,
             ty: Ty::Bool,

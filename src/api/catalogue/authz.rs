@@ -2,7 +2,7 @@
 //! namespaces and relation definitions, and relations between resources and targets.
 
 use super::f;
-use crate::api::engine::{Arg, Choice, Const, Row, Rule, Schema, Ty};
+use crate::api::engine::{Arg, Choice, Preset, Row, Rule, Schema, Ty};
 use crate::api::Method;
 use crate::api::Method::Post;
 use crate::api::Unwrap::{self, Key, Resources, Whole};
@@ -222,28 +222,28 @@ pub static ROWS: &[Row] = &[
         .returns("AuthzRelationRecord[]")
         .args(&[
             Arg::new("resource", Ty::Id, "resource"),
-            Arg::new("ignoreTargetSetRelations", Ty::Bool, "ignoreTargetSetRelations").or(Const::False),
+            Arg::new("ignoreTargetSetRelations", Ty::Bool, "ignoreTargetSetRelations").or(Preset::False),
         ]),
     row("resourceRelationsWithTargetSetsFilter", "resource_relations_with_target_sets_filter", Post, "/v1/mgmt/authz/re/resource", RELATIONS,
         "The stored relations of a resource, those to target sets only when asked (the default).")
         .returns("AuthzRelationRecord[]")
         .args(&[
             Arg::new("resource", Ty::Id, "resource"),
-            Arg::not("includeTargetSetRelations", "ignoreTargetSetRelations", Const::True),
+            Arg::not("includeTargetSetRelations", "ignoreTargetSetRelations", Preset::True),
         ]),
     row("targetsRelations", "targets_relations", Post, "/v1/mgmt/authz/re/targets", RELATIONS,
         "The stored relations of targets.")
         .returns("AuthzRelationRecord[]")
         .args(&[
             Arg::new("targets", Ty::Ids, "targets"),
-            Arg::new("includeTargetSetRelations", Ty::Bool, "includeTargetSetRelations").or(Const::False),
+            Arg::new("includeTargetSetRelations", Ty::Bool, "includeTargetSetRelations").or(Preset::False),
         ]),
     row("targetsRelationsWithTargetSetsFilter", "targets_relations_with_target_sets_filter", Post, "/v1/mgmt/authz/re/targets", RELATIONS,
         "The stored relations of targets (as targetsRelations).")
         .returns("AuthzRelationRecord[]")
         .args(&[
             Arg::new("targets", Ty::Ids, "targets"),
-            Arg::new("includeTargetSetRelations", Ty::Bool, "includeTargetSetRelations").or(Const::False),
+            Arg::new("includeTargetSetRelations", Ty::Bool, "includeTargetSetRelations").or(Preset::False),
         ]),
     row("whatCanTargetAccess", "what_can_target_access", Post, "/v1/mgmt/authz/re/targetall", RELATIONS,
         "Every relation a target has, through the schema's definitions.")
@@ -260,5 +260,5 @@ pub static ROWS: &[Row] = &[
     row("getModified", "get_modified", Post, "/v1/mgmt/authz/getmodified", Whole,
         "What changed since a moment in the last 24 hours (a `Date` or epoch ms; left out: 0).")
         .returns("AuthzModified")
-        .args(&[Arg::new("since", Ty::Time, "since").or(Const::Zero)]),
+        .args(&[Arg::new("since", Ty::Time, "since").or(Preset::Zero)]),
 ];

@@ -3,7 +3,7 @@
 //! in an error.
 
 use super::f;
-use crate::api::engine::{Arg, Choice, Const, Field, Row, Rule, Schema, Ty};
+use crate::api::engine::{Arg, Choice, Field, Preset, Row, Rule, Schema, Ty};
 use crate::api::Method;
 use crate::api::Method::{Get, Post};
 use crate::api::Unwrap::{self, Key, Whole};
@@ -31,7 +31,7 @@ const COMMON: &[Field] = &[
     f("forceAuthentication", Ty::Bool),
 ];
 /// node-sdk sends `enabled: options.enabled ?? true` on create...
-const ENABLED_ON_CREATE: &[Field] = &[f("enabled", Ty::Bool).or(Const::True)];
+const ENABLED_ON_CREATE: &[Field] = &[f("enabled", Ty::Bool).or(Preset::True)];
 /// ...and nothing on update, where the service overwrites every field: an update that
 /// leaves `enabled` out disables the application.
 const ENABLED: &[Field] = &[f("enabled", Ty::Bool)];

@@ -2,7 +2,7 @@
 //! (reference: `descope-user-api.md`), one row each, in node-sdk's order.
 
 use super::f;
-use crate::api::engine::{Arg, Choice, Const, Field, Need, Row, Rule, Schema, Ty};
+use crate::api::engine::{Arg, Choice, Const, Field, Need, Preset, Row, Rule, Schema, Ty};
 use crate::api::Method;
 use crate::api::Method::{Delete, Get, Patch, Post};
 use crate::api::Unwrap::{self, Key, Whole};
@@ -283,11 +283,11 @@ pub static PROVIDER_TOKEN_OPTIONS: Schema = Schema {
     name: "ProviderTokenOptions",
     fields: &[&[
         Field {
-            need: Need::Default(Const::False),
+            need: Need::Default(Preset::False),
             ..f("withRefreshToken", Ty::Bool)
         },
         Field {
-            need: Need::Default(Const::False),
+            need: Need::Default(Preset::False),
             ..f("forceRefresh", Ty::Bool)
         },
     ]],
@@ -671,7 +671,7 @@ pub static ROWS: &[Row] = &[
             Arg::new("source", Ty::Id, "source"),
             Arg::new("users", Ty::Str, "users").opt(),
             Arg::new("hashes", Ty::Str, "hashes").opt(),
-            Arg::new("dryrun", Ty::Bool, "dryrun").or(Const::False),
+            Arg::new("dryrun", Ty::Bool, "dryrun").or(Preset::False),
         ])
         .creates(),
     row("updateRecoveryEmail", "update_recovery_email", Post, "/v1/mgmt/user/update/recovery/email", USER,

@@ -6,7 +6,7 @@ mod common;
 
 use axum::body::Body;
 use axum::http::Request;
-use common::{enc, Harness};
+use common::Harness;
 use descope_emulator::faults::Faults;
 use descope_emulator::store::{AppType, Store};
 use descope_emulator::{seed, Config, Emulator};
@@ -112,33 +112,6 @@ fn retype(store: &mut Store, t: AppType) {
     }
 }
 
-/// Sends a captured request as captured (headers included), with `body` and `query`.
-async fn send(h: &Harness, r: &Value, query: &Value, body: &Value) -> common::Answer {
-    let query: Vec<String> = query
-        .as_object()
-        .unwrap()
-        .iter()
-        .map(|(k, v)| format!("{}={}", enc(k), enc(v.as_str().unwrap())))
-        .collect();
-    let mut uri = r["path"].as_str().unwrap().to_string();
-    if !query.is_empty() {
-        uri = format!("{uri}?{}", query.join("&"));
-    }
-    let mut req = Request::builder()
-        .method(r["method"].as_str().unwrap())
-        .uri(uri)
-        .header("authorization", r["authorization"].as_str().unwrap())
-        .header("x-descope-project-id", r["projectHeader"].as_str().unwrap())
-        .header("x-descope-sdk-name", "nodejs");
-    let body = if body.is_null() {
-        Body::empty()
-    } else {
-        req = req.header("content-type", "application/json");
-        Body::from(body.to_string())
-    };
-    h.send(req.body(body).unwrap()).await
-}
-
 /// node's vectors pass the placeholder `"jwt"` where a JWT goes. No service accepts that, so
 /// it is the one value replaced: by a real emulator JWT of the kind the call needs. The
 /// request's shape is replayed unchanged.
@@ -198,7 +171,7 @@ async fn every_node_sdk_management_request_is_accepted() {
             if body["jwt"] == "jwt" {
                 body = with_jwt(&body, &real_jwt(&h, name).await);
             }
-            let a = send(&h, r, &r["query"], &body).await;
+            let a = h.send_captured(r, &r["query"], &body).await;
             sent += 1;
             if a.status != 200 {
                 failures.push(format!("{group}.{name}: {} {}", a.status, a.text));
@@ -247,7 +220,7 @@ async fn a_misspelt_management_vector_is_rejected() {
                 }
                 _ => continue,
             };
-            let a = send(&h, r, &bad_query, &bad_body).await;
+            let a = h.send_captured(r, &bad_query, &bad_body).await;
             a.err(400, "E011001");
             assert_eq!(
                 a.description(),

@@ -6,9 +6,7 @@
 
 mod common;
 
-use axum::body::Body;
-use axum::http::Request;
-use common::{enc, Harness};
+use common::Harness;
 use descope_emulator::faults::Faults;
 use descope_emulator::store::Store;
 use descope_emulator::{seed, Config, Emulator};
@@ -159,32 +157,6 @@ fn prepare(store: &mut Store, group: &str, name: &str) {
     }
 }
 
-async fn send(h: &Harness, r: &Value, query: &Value, body: &Value) -> common::Answer {
-    let query: Vec<String> = query
-        .as_object()
-        .unwrap()
-        .iter()
-        .map(|(k, v)| format!("{}={}", enc(k), enc(v.as_str().unwrap())))
-        .collect();
-    let mut uri = r["path"].as_str().unwrap().to_string();
-    if !query.is_empty() {
-        uri = format!("{uri}?{}", query.join("&"));
-    }
-    let mut req = Request::builder()
-        .method(r["method"].as_str().unwrap())
-        .uri(uri)
-        .header("authorization", r["authorization"].as_str().unwrap())
-        .header("x-descope-project-id", r["projectHeader"].as_str().unwrap())
-        .header("x-descope-sdk-name", "nodejs");
-    let body = if body.is_null() {
-        Body::empty()
-    } else {
-        req = req.header("content-type", "application/json");
-        Body::from(body.to_string())
-    };
-    h.send(req.body(body).unwrap()).await
-}
-
 fn expected_status(group: &str, name: &str, path: &str) -> u16 {
     let key = format!("{name}:{path}");
     NODE_BUGS
@@ -207,7 +179,7 @@ async fn every_node_sdk_request_of_issue_15_is_accepted() {
         for r in v["requests"].as_array().unwrap() {
             h.app.reset();
             prepare(&mut h.app.store(), group, name);
-            let a = send(&h, r, &r["query"], &r["body"]).await;
+            let a = h.send_captured(r, &r["query"], &r["body"]).await;
             let want = expected_status(group, name, r["path"].as_str().unwrap());
             if a.status.as_u16() != want {
                 failures.push(format!("{group}.{name}: {} {}", a.status, a.text));
@@ -308,7 +280,7 @@ async fn answers_have_the_shapes_node_sdk_reads() {
             }
             h.app.reset();
             prepare(&mut h.app.store(), group, name);
-            let a = send(&h, r, &r["query"], &r["body"]).await;
+            let a = h.send_captured(r, &r["query"], &r["body"]).await;
             a.ok();
             let mut out = Vec::new();
             shape_diff(&canned["body"], &a.body, "", &mut out);
@@ -351,7 +323,7 @@ async fn a_misspelt_vector_of_issue_15_is_rejected() {
             if expected_status(group, name, r["path"].as_str().unwrap()) != 200 {
                 continue;
             }
-            let a = send(&h, r, &bad_query, &bad_body).await;
+            let a = h.send_captured(r, &bad_query, &bad_body).await;
             a.err(400, "E011001");
             assert_eq!(
                 a.description(),

@@ -108,6 +108,34 @@ impl Harness {
         self.call("GET", path, None).await
     }
 
+    /// Sends a request captured from node-sdk (its headers included), with `query` and
+    /// `body` (the conformance replays).
+    pub async fn send_captured(&self, r: &Value, query: &Value, body: &Value) -> Answer {
+        let query: Vec<String> = query
+            .as_object()
+            .unwrap()
+            .iter()
+            .map(|(k, v)| format!("{}={}", enc(k), enc(v.as_str().unwrap())))
+            .collect();
+        let mut uri = r["path"].as_str().unwrap().to_string();
+        if !query.is_empty() {
+            uri = format!("{uri}?{}", query.join("&"));
+        }
+        let mut req = Request::builder()
+            .method(r["method"].as_str().unwrap())
+            .uri(uri)
+            .header("authorization", r["authorization"].as_str().unwrap())
+            .header("x-descope-project-id", r["projectHeader"].as_str().unwrap())
+            .header("x-descope-sdk-name", "nodejs");
+        let body = if body.is_null() {
+            Body::empty()
+        } else {
+            req = req.header("content-type", "application/json");
+            Body::from(body.to_string())
+        };
+        self.send(req.body(body).unwrap()).await
+    }
+
     /// An unauthenticated call (admin endpoints).
     pub async fn admin(&self, method: &str, path: &str, body: Option<Value>) -> Answer {
         let req = Request::builder().method(method).uri(path);

@@ -3,20 +3,10 @@
 
 use super::f;
 use crate::api::engine::{Arg, Choice, Preset, Row, Rule, Schema, Ty};
-use crate::api::Method;
 use crate::api::Method::Post;
 use crate::api::Unwrap::{self, Key, Resources, Whole};
 
-const fn row(
-    name: &'static str,
-    rust: &'static str,
-    method: Method,
-    path: &'static str,
-    unwrap: Unwrap,
-    doc: &'static str,
-) -> Row {
-    Row::new("authz", name, rust, method, path, unwrap, doc)
-}
+group_rows!("authz");
 
 const RELATIONS: Unwrap = Key("relations");
 const SCHEMA_NAME: Arg = Arg::new("schemaName", Ty::Str, "schemaName").opt();

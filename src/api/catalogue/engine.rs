@@ -2,20 +2,10 @@
 //! `rotateSecret` only, and never quoted by an error).
 
 use crate::api::engine::{Arg, Row, Ty};
-use crate::api::Method;
 use crate::api::Method::{Get, Post};
 use crate::api::Unwrap::{self, Key, Whole};
 
-const fn row(
-    name: &'static str,
-    rust: &'static str,
-    method: Method,
-    path: &'static str,
-    unwrap: Unwrap,
-    doc: &'static str,
-) -> Row {
-    Row::new("engine", name, rust, method, path, unwrap, doc)
-}
+group_rows!("engine");
 
 const ENGINE: Unwrap = Key("engine");
 const ID: Arg = Arg::new("id", Ty::Id, "id");

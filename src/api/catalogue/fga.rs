@@ -3,20 +3,10 @@
 
 use super::f;
 use crate::api::engine::{Arg, Row, Rule, Schema, Ty};
-use crate::api::Method;
 use crate::api::Method::{Delete, Get, Post};
-use crate::api::Unwrap::{self, Key, Whole};
+use crate::api::Unwrap::{Key, Whole};
 
-const fn row(
-    name: &'static str,
-    rust: &'static str,
-    method: Method,
-    path: &'static str,
-    unwrap: Unwrap,
-    doc: &'static str,
-) -> Row {
-    Row::new("fga", name, rust, method, path, unwrap, doc)
-}
+group_rows!("fga");
 
 const TUPLES: Arg = Arg::new("relations", Ty::List1(&TUPLE_OBJ), "tuples");
 const TENANT_ID: Arg = Arg::new("tenantId", Ty::Id, "tenantId");

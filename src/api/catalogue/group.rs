@@ -1,20 +1,10 @@
 //! `management.group` (reference §8): the read-only IdP groups of a tenant (SCIM or JIT).
 
 use crate::api::engine::{Arg, Row, Ty};
-use crate::api::Method;
 use crate::api::Method::Post;
-use crate::api::Unwrap::{self, Whole};
+use crate::api::Unwrap::Whole;
 
-const fn row(
-    name: &'static str,
-    rust: &'static str,
-    method: Method,
-    path: &'static str,
-    unwrap: Unwrap,
-    doc: &'static str,
-) -> Row {
-    Row::new("group", name, rust, method, path, unwrap, doc)
-}
+group_rows!("group");
 
 const TENANT: Arg = Arg::new("tenantId", Ty::Id, "tenantId");
 

@@ -3,20 +3,10 @@
 
 use super::f;
 use crate::api::engine::{Arg, Choice, Row, Rule, Schema, Ty};
-use crate::api::Method;
 use crate::api::Method::Post;
-use crate::api::Unwrap::{self, Whole};
+use crate::api::Unwrap::Whole;
 
-const fn row(
-    name: &'static str,
-    rust: &'static str,
-    method: Method,
-    path: &'static str,
-    unwrap: Unwrap,
-    doc: &'static str,
-) -> Row {
-    Row::new("jwt", name, rust, method, path, unwrap, doc)
-}
+group_rows!("jwt");
 
 const JWT: Arg = Arg::new("jwt", Ty::Id, "jwt");
 const LOGIN_ID: Arg = Arg::new("loginId", Ty::Id, "loginId");

@@ -3,20 +3,10 @@
 
 use super::f;
 use crate::api::engine::{Arg, Field, Row, Rule, Schema, Ty};
-use crate::api::Method;
 use crate::api::Method::Post;
 use crate::api::Unwrap::{self, Key, Whole};
 
-const fn row(
-    name: &'static str,
-    rust: &'static str,
-    method: Method,
-    path: &'static str,
-    unwrap: Unwrap,
-    doc: &'static str,
-) -> Row {
-    Row::new("jwtTemplate", name, rust, method, path, unwrap, doc)
-}
+group_rows!("jwtTemplate");
 
 const TEMPLATE: Unwrap = Key("template");
 const ID: Arg = Arg::new("id", Ty::Id, "id");

@@ -3,20 +3,10 @@
 
 use super::f;
 use crate::api::engine::{Arg, Choice, Row, Rule, Schema, Ty};
-use crate::api::Method;
 use crate::api::Method::{Get, Patch, Post, Put};
 use crate::api::Unwrap::{self, Key, Whole};
 
-const fn row(
-    name: &'static str,
-    rust: &'static str,
-    method: Method,
-    path: &'static str,
-    unwrap: Unwrap,
-    doc: &'static str,
-) -> Row {
-    Row::new("managementKey", name, rust, method, path, unwrap, doc)
-}
+group_rows!("managementKey");
 
 const KEY: Unwrap = Key("key");
 

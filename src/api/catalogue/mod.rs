@@ -8,6 +8,23 @@
 //! keys, what the answer unwraps to, and whether it creates. `grep` a path and you land on
 //! its row.
 
+/// A group file's shorthand for its rows: `row(name, rust, method, path, unwrap, doc)`, the
+/// group filled in.
+macro_rules! group_rows {
+    ($group:literal) => {
+        const fn row(
+            name: &'static str,
+            rust: &'static str,
+            method: crate::api::Method,
+            path: &'static str,
+            unwrap: crate::api::Unwrap,
+            doc: &'static str,
+        ) -> crate::api::engine::Row {
+            crate::api::engine::Row::new($group, name, rust, method, path, unwrap, doc)
+        }
+    };
+}
+
 pub mod access_key;
 pub mod analytics;
 pub mod audit;

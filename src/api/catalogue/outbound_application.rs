@@ -4,20 +4,10 @@
 
 use super::f;
 use crate::api::engine::{Arg, Choice, Field, Row, Rule, Schema, Ty};
-use crate::api::Method;
 use crate::api::Method::{Delete, Get, Post};
 use crate::api::Unwrap::{self, Key, Whole};
 
-const fn row(
-    name: &'static str,
-    rust: &'static str,
-    method: Method,
-    path: &'static str,
-    unwrap: Unwrap,
-    doc: &'static str,
-) -> Row {
-    Row::new("outboundApplication", name, rust, method, path, unwrap, doc)
-}
+group_rows!("outboundApplication");
 
 const APP: Unwrap = Key("app");
 const TOKEN: Unwrap = Key("token");

@@ -2,20 +2,10 @@
 
 use super::f;
 use crate::api::engine::{Arg, Row, Rule, Schema, Ty};
-use crate::api::Method;
 use crate::api::Method::{Get, Post};
-use crate::api::Unwrap::{self, Whole};
+use crate::api::Unwrap::Whole;
 
-const fn row(
-    name: &'static str,
-    rust: &'static str,
-    method: Method,
-    path: &'static str,
-    unwrap: Unwrap,
-    doc: &'static str,
-) -> Row {
-    Row::new("password", name, rust, method, path, unwrap, doc)
-}
+group_rows!("password");
 
 /// The policy (a full overwrite). node-sdk's type spells `nonAlphaNumeric`; the service
 /// reads `nonAlphanumeric`, so either spelling is taken and the service's is sent.

@@ -2,20 +2,10 @@
 
 use super::f;
 use crate::api::engine::{Arg, Row, Rule, Schema, Ty};
-use crate::api::Method;
 use crate::api::Method::{Get, Post};
-use crate::api::Unwrap::{self, Key, Whole};
+use crate::api::Unwrap::{Key, Whole};
 
-const fn row(
-    name: &'static str,
-    rust: &'static str,
-    method: Method,
-    path: &'static str,
-    unwrap: Unwrap,
-    doc: &'static str,
-) -> Row {
-    Row::new("permission", name, rust, method, path, unwrap, doc)
-}
+group_rows!("permission");
 
 const NAME: Arg = Arg::new("name", Ty::Id, "name");
 const ID: Arg = Arg::new("id", Ty::Id, "id");

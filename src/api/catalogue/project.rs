@@ -4,20 +4,10 @@
 
 use super::f;
 use crate::api::engine::{Arg, Choice, Row, Rule, Schema, Ty};
-use crate::api::Method;
 use crate::api::Method::Post;
-use crate::api::Unwrap::{self, Key, Projects, Whole};
+use crate::api::Unwrap::{Key, Projects, Whole};
 
-const fn row(
-    name: &'static str,
-    rust: &'static str,
-    method: Method,
-    path: &'static str,
-    unwrap: Unwrap,
-    doc: &'static str,
-) -> Row {
-    Row::new("project", name, rust, method, path, unwrap, doc)
-}
+group_rows!("project");
 
 static SECRET: Schema = Schema {
     name: "SnapshotSecret",

@@ -2,20 +2,10 @@
 
 use super::f;
 use crate::api::engine::{Arg, Field, Row, Rule, Schema, Ty};
-use crate::api::Method;
 use crate::api::Method::{Get, Post};
 use crate::api::Unwrap::{self, Key, Whole};
 
-const fn row(
-    name: &'static str,
-    rust: &'static str,
-    method: Method,
-    path: &'static str,
-    unwrap: Unwrap,
-    doc: &'static str,
-) -> Row {
-    Row::new("role", name, rust, method, path, unwrap, doc)
-}
+group_rows!("role");
 
 const ROLES: Unwrap = Key("roles");
 const NAME: Arg = Arg::new("name", Ty::Id, "name");

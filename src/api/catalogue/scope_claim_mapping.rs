@@ -2,20 +2,10 @@
 
 use super::f;
 use crate::api::engine::{Arg, Row, Rule, Schema, Ty};
-use crate::api::Method;
 use crate::api::Method::Post;
-use crate::api::Unwrap::{self, Key, Whole};
+use crate::api::Unwrap::{Key, Whole};
 
-const fn row(
-    name: &'static str,
-    rust: &'static str,
-    method: Method,
-    path: &'static str,
-    unwrap: Unwrap,
-    doc: &'static str,
-) -> Row {
-    Row::new("scopeClaimMapping", name, rust, method, path, unwrap, doc)
-}
+group_rows!("scopeClaimMapping");
 
 /// One scope and the claims it adds (values are claim values or `{{templates}}`).
 pub static MAPPING: Schema = Schema {

@@ -4,20 +4,10 @@
 
 use super::f;
 use crate::api::engine::{Arg, Choice, Row, Rule, Schema, Ty};
-use crate::api::Method;
 use crate::api::Method::{Delete, Get, Post};
-use crate::api::Unwrap::{self, SsoSettings, SsoSettingsList, Whole};
+use crate::api::Unwrap::{SsoSettings, SsoSettingsList, Whole};
 
-const fn row(
-    name: &'static str,
-    rust: &'static str,
-    method: Method,
-    path: &'static str,
-    unwrap: Unwrap,
-    doc: &'static str,
-) -> Row {
-    Row::new("sso", name, rust, method, path, unwrap, doc)
-}
+group_rows!("sso");
 
 const TENANT_ID: Arg = Arg::new("tenantId", Ty::Id, "tenantId");
 /// Sent only when truthy, as node-sdk does for every `ssoId` of this group.

@@ -2,20 +2,10 @@
 
 use super::f;
 use crate::api::engine::{Arg, Choice, Row, Rule, Schema, Ty};
-use crate::api::Method;
 use crate::api::Method::{Get, Post};
 use crate::api::Unwrap::{self, Key, Whole};
 
-const fn row(
-    name: &'static str,
-    rust: &'static str,
-    method: Method,
-    path: &'static str,
-    unwrap: Unwrap,
-    doc: &'static str,
-) -> Row {
-    Row::new("tenant", name, rust, method, path, unwrap, doc)
-}
+group_rows!("tenant");
 
 const TENANTS: Unwrap = Key("tenants");
 const ID: Arg = Arg::new("id", Ty::Id, "id");

@@ -3,20 +3,10 @@
 
 use super::f;
 use crate::api::engine::{Arg, Choice, Const, Field, Need, Preset, Row, Rule, Schema, Ty};
-use crate::api::Method;
 use crate::api::Method::{Delete, Get, Patch, Post};
 use crate::api::Unwrap::{self, Key, Whole};
 
-const fn row(
-    name: &'static str,
-    rust: &'static str,
-    method: Method,
-    path: &'static str,
-    unwrap: Unwrap,
-    doc: &'static str,
-) -> Row {
-    Row::new("user", name, rust, method, path, unwrap, doc)
-}
+group_rows!("user");
 
 // ------------------------------------------------------------------ arguments
 

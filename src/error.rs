@@ -292,7 +292,7 @@ pub fn scrub(text: &str, secret: &str) -> String {
         return text.to_string();
     }
     if secret.len() < SECRET_PIECE {
-        return text.replace(secret, REDACTED);
+        return crate::api::replace_all(text, secret, REDACTED);
     }
     let word = |w: &[u8]| {
         let mut b = [0u8; SECRET_PIECE];
@@ -301,7 +301,14 @@ pub fn scrub(text: &str, secret: &str) -> String {
     };
     // Every piece of the key as a number, sorted: a lookup per position of the text.
     let mut pieces: Vec<u64> = secret.as_bytes().windows(SECRET_PIECE).map(word).collect();
-    pieces.sort_unstable();
+    // Insertion sort: a key has a few dozen pieces, and the library sort is 3 KB of wasm.
+    for i in 1..pieces.len() {
+        let mut j = i;
+        while j > 0 && pieces[j - 1] > pieces[j] {
+            pieces.swap(j - 1, j);
+            j -= 1;
+        }
+    }
     let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len());
     let (mut copied, mut covered_to) = (0, 0);
@@ -318,7 +325,7 @@ pub fn scrub(text: &str, secret: &str) -> String {
     if let Some(from) = start {
         copy_redacted(text, &mut out, &mut copied, from, covered_to);
     }
-    out.push_str(&text[copied..]);
+    out.push_str(text.get(copied..).unwrap_or_default());
     out
 }
 
@@ -333,7 +340,7 @@ fn copy_redacted(text: &str, out: &mut String, copied: &mut usize, from: usize, 
     while !text.is_char_boundary(to) {
         to += 1;
     }
-    out.push_str(&text[*copied..from]);
+    out.push_str(text.get(*copied..from).unwrap_or_default());
     out.push_str(REDACTED);
     *copied = to;
 }
@@ -370,16 +377,17 @@ pub fn decode_error_response(
     body: &[u8],
     secret: &str,
 ) -> Error {
-    decode_error_parts(status, retry_after, parse_error_body(body), body, secret)
+    let text = String::from_utf8_lossy(body);
+    decode_error_parts(status, retry_after, parse_error_body(body), &text, secret)
 }
 
-/// [`decode_error_response`] with the body already read as `fields` (when it parsed as an
-/// object).
+/// [`decode_error_response`] with the body already read as text, and as `fields` (when it
+/// parsed as an object).
 pub fn decode_error_parts(
     status: u16,
     retry_after: Option<&str>,
     fields: Option<ErrorFields>,
-    body: &[u8],
+    body: &str,
     secret: &str,
 ) -> Error {
     let retry_after = parse_retry_after(retry_after);
@@ -400,7 +408,7 @@ pub fn decode_error_parts(
     }
     Error::Http {
         status,
-        snippet: snippet(body, secret),
+        snippet: snippet_of(body, secret),
         retry_after,
     }
 }
@@ -408,7 +416,12 @@ pub fn decode_error_parts(
 /// The first [`SNIPPET_LIMIT`] characters of a body, lossily decoded, after `secret` is
 /// scrubbed from all of it (so that a key straddling the cut leaves no piece behind).
 pub fn snippet(body: &[u8], secret: &str) -> String {
-    let text = scrub(&String::from_utf8_lossy(body), secret);
+    snippet_of(&String::from_utf8_lossy(body), secret)
+}
+
+/// [`snippet`] of a body already read as text (the wasm transport reads it in JavaScript).
+pub fn snippet_of(body: &str, secret: &str) -> String {
+    let text = scrub(body, secret);
     let mut out: String = text.chars().take(SNIPPET_LIMIT).collect();
     if text.chars().nth(SNIPPET_LIMIT).is_some() {
         out.push('…');

@@ -241,7 +241,7 @@ async fn attempt(
         status,
         retry_after.as_deref(),
         fields,
-        body.as_bytes(),
+        &body,
         ctx.secret(),
     ))
 }
@@ -432,7 +432,7 @@ pub fn unwrap_js(answer: Answer, unwrap: Unwrap, secret: bool) -> Result<JsValue
                 snippet: if secret {
                     String::new()
                 } else {
-                    crate::error::snippet(String::from(&text).as_bytes(), "")
+                    crate::error::snippet_of(&String::from(&text), "")
                 },
             })?
         }

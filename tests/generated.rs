@@ -865,3 +865,360 @@ fn rustfmt(source: &str) -> String {
     assert!(out.status.success(), "rustfmt failed on the generated file");
     String::from_utf8(out.stdout).unwrap()
 }
+
+/// The catalogue packed into bytes for the npm build (`src/api/table.rs`, read by
+/// `src/api/packed.rs`): a row there is about ten bytes of table instead of a few dozen
+/// bytes of pointers, and every string is stored once, inside another when it can be.
+mod packed {
+    use descope_mgmt::api::catalogue;
+    use descope_mgmt::api::engine::{
+        Arg, Choice, Const, Field, Need, Preset, Row, Rule, Schema, To, Ty,
+    };
+    use descope_mgmt::api::{Method, Unwrap};
+
+    #[derive(Default)]
+    pub struct Tables {
+        pool: String,
+        schemas: Vec<(usize, Vec<u8>)>,
+        fields: Vec<(usize, usize, Vec<u8>)>,
+        choices: Vec<(usize, Vec<u8>)>,
+    }
+
+    impl Tables {
+        fn str(&mut self, s: &str, out: &mut Vec<u8>) {
+            let at = match self.pool.find(s) {
+                Some(at) => at,
+                None => {
+                    self.pool.push_str(s);
+                    self.pool.len() - s.len()
+                }
+            };
+            let at = u16::try_from(at).expect("the string pool fits 64 KiB");
+            let len = u8::try_from(s.len()).expect("a catalogue string is under 256 bytes");
+            out.extend_from_slice(&at.to_le_bytes());
+            out.push(len);
+        }
+
+        fn choice(&mut self, c: &'static Choice) -> u8 {
+            let id = c as *const Choice as usize;
+            let i = match self.choices.iter().position(|(p, _)| *p == id) {
+                Some(i) => i,
+                None => {
+                    let mut b = Vec::new();
+                    self.str(c.name, &mut b);
+                    b.push(c.values.len() as u8);
+                    for v in c.values {
+                        self.str(v, &mut b);
+                    }
+                    self.choices.push((id, b));
+                    self.choices.len() - 1
+                }
+            };
+            u8::try_from(i).expect("under 256 enums")
+        }
+
+        fn group(&mut self, g: &'static [Field]) -> u8 {
+            let (ptr, len) = (g.as_ptr() as usize, g.len());
+            let i = match self
+                .fields
+                .iter()
+                .position(|(p, l, _)| (*p, *l) == (ptr, len))
+            {
+                Some(i) => i,
+                None => {
+                    // Reserved first: a field's type may name a schema that names this group.
+                    self.fields.push((ptr, len, Vec::new()));
+                    let i = self.fields.len() - 1;
+                    let mut b = vec![g.len() as u8];
+                    for f in g {
+                        self.str(f.key, &mut b);
+                        self.str(f.wire, &mut b);
+                        self.ty(&f.ty, &mut b);
+                        b.push(need(f.need));
+                    }
+                    self.fields[i].2 = b;
+                    i
+                }
+            };
+            u8::try_from(i).expect("under 256 key groups")
+        }
+
+        /// A schema's index, or with the high bit set its place in `catalogue::RECURSIVE`.
+        fn schema(&mut self, s: &'static Schema) -> u8 {
+            if let Some(i) = catalogue::RECURSIVE
+                .iter()
+                .position(|r| std::ptr::eq(*r, s))
+            {
+                return 0x80 | i as u8;
+            }
+            let id = s as *const Schema as usize;
+            let i = match self.schemas.iter().position(|(p, _)| *p == id) {
+                Some(i) if self.schemas[i].1.is_empty() => {
+                    panic!(
+                        "schema {} holds itself: list it in catalogue::RECURSIVE",
+                        s.name
+                    )
+                }
+                Some(i) => i,
+                None => {
+                    self.schemas.push((id, Vec::new()));
+                    let i = self.schemas.len() - 1;
+                    let mut b = Vec::new();
+                    self.str(s.name, &mut b);
+                    b.push(match s.rule {
+                        Rule::None => 0,
+                        Rule::ExactlyOne => 1,
+                        Rule::BatchLoginId => 2,
+                    });
+                    b.push(s.fields.len() as u8);
+                    for g in s.fields {
+                        let gi = self.group(g);
+                        b.push(gi);
+                    }
+                    self.schemas[i].1 = b;
+                    i
+                }
+            };
+            u8::try_from(i)
+                .ok()
+                .filter(|i| *i < 0x80)
+                .expect("under 128 schemas")
+        }
+
+        fn ty(&mut self, ty: &Ty, out: &mut Vec<u8>) {
+            let tag = |t: u8, out: &mut Vec<u8>| out.push(t);
+            match ty {
+                Ty::Id => tag(0, out),
+                Ty::Str => tag(1, out),
+                Ty::Bool => tag(2, out),
+                Ty::Int => tag(3, out),
+                Ty::Count => tag(4, out),
+                Ty::Num => tag(5, out),
+                Ty::Attr => tag(6, out),
+                Ty::Filter => tag(7, out),
+                Ty::Any => tag(8, out),
+                Ty::Strings => tag(9, out),
+                Ty::Ids => tag(10, out),
+                Ty::IdList => tag(11, out),
+                Ty::Enum(c) => {
+                    let i = self.choice(c);
+                    out.extend([12, i]);
+                }
+                Ty::Obj(s) => {
+                    let i = self.schema(s);
+                    out.extend([13, i]);
+                }
+                Ty::List(t) => {
+                    tag(14, out);
+                    self.ty(t, out);
+                }
+                Ty::List1(t) => {
+                    tag(15, out);
+                    self.ty(t, out);
+                }
+                Ty::Map(t) => {
+                    tag(16, out);
+                    self.ty(t, out);
+                }
+                Ty::StrOr(s) => {
+                    let i = self.schema(s);
+                    out.extend([17, i]);
+                }
+                Ty::Time => tag(18, out),
+                Ty::CountText => tag(19, out),
+            }
+        }
+
+        fn arg(&mut self, a: &Arg, out: &mut Vec<u8>) {
+            self.str(a.name, out);
+            self.ty(&a.ty, out);
+            out.push(need(a.need));
+            match a.to {
+                To::Key(k) => {
+                    out.push(0);
+                    self.str(k, out);
+                }
+                To::Spread => out.push(1),
+                To::Whole => out.push(2),
+                To::Path(p) => {
+                    out.push(3);
+                    self.str(p, out);
+                }
+                To::Not(k) => {
+                    out.push(4);
+                    self.str(k, out);
+                }
+            }
+        }
+
+        fn row(&mut self, r: &Row) -> Vec<u8> {
+            let mut b = vec![match r.method {
+                Method::Get => 0,
+                Method::Post => 1,
+                Method::Put => 2,
+                Method::Patch => 3,
+                Method::Delete => 4,
+            }];
+            self.str(r.path, &mut b);
+            b.push(
+                u8::from(r.creates)
+                    | u8::from(r.deprecated) << 1
+                    | u8::from(r.secret) << 2
+                    | u8::from(r.bodiless) << 3,
+            );
+            match r.unwrap {
+                Unwrap::Key(k) => {
+                    b.push(0);
+                    self.str(k, &mut b);
+                }
+                Unwrap::Whole => b.push(1),
+                Unwrap::Pick(keys) => {
+                    b.extend([2, keys.len() as u8]);
+                    for k in keys {
+                        self.str(k, &mut b);
+                    }
+                }
+                Unwrap::Void => b.push(3),
+                Unwrap::Audits => b.push(4),
+                Unwrap::AuditPage => b.push(5),
+                Unwrap::SsoSettings => b.push(6),
+                Unwrap::SsoSettingsList => b.push(7),
+                Unwrap::Projects => b.push(8),
+                Unwrap::Resources => b.push(9),
+            }
+            b.push(r.args.len() as u8);
+            for a in r.args {
+                self.arg(a, &mut b);
+            }
+            b.push(r.consts.len() as u8);
+            for (k, c) in r.consts {
+                self.str(k, &mut b);
+                match c {
+                    Const::True => b.push(0),
+                    Const::False => b.push(1),
+                    Const::Str(s) => {
+                        b.push(2);
+                        self.str(s, &mut b);
+                    }
+                }
+            }
+            b.push(r.one_of.len() as u8);
+            b.extend(r.one_of.iter().map(|&i| i as u8));
+            b
+        }
+    }
+
+    fn need(n: Need) -> u8 {
+        match n {
+            Need::Required => 0,
+            Need::Optional => 1,
+            Need::Truthy => 2,
+            Need::Filled => 3,
+            Need::Default(Preset::True) => 4,
+            Need::Default(Preset::False) => 5,
+            Need::Default(Preset::Zero) => 6,
+        }
+    }
+
+    /// Bytes as a Rust byte-string literal, printable ones as themselves.
+    fn literal(bytes: &[u8]) -> String {
+        let mut s = String::from("b\"");
+        for &b in bytes {
+            match b {
+                b'"' | b'\\' => {
+                    s.push('\\');
+                    s.push(b as char);
+                }
+                0x20..=0x7e => s.push(b as char),
+                _ => s.push_str(&format!("\\x{b:02x}")),
+            }
+        }
+        s.push('"');
+        s
+    }
+
+    /// Concatenated entries and where each starts.
+    fn indexed(parts: impl Iterator<Item = Vec<u8>>) -> (Vec<u8>, Vec<u16>) {
+        let (mut all, mut at) = (Vec::new(), Vec::new());
+        for p in parts {
+            at.push(u16::try_from(all.len()).expect("a table fits 64 KiB"));
+            all.extend(p);
+        }
+        (all, at)
+    }
+
+    pub fn source(groups: &[(&str, &'static [Row])], hint: &str) -> String {
+        let mut t = Tables::default();
+        // Longest first, so that shorter names land inside longer ones.
+        let mut strings: Vec<&str> = Vec::new();
+        for (g, rows) in groups {
+            strings.push(g);
+            for r in *rows {
+                strings.extend([r.name, r.path]);
+            }
+        }
+        strings.sort_by_key(|s| std::cmp::Reverse(s.len()));
+        for s in strings {
+            t.str(s, &mut Vec::new());
+        }
+        // Each group on its own, under the cfg `tools/size-by-group.sh` leaves it out with.
+        let mut group_entries = String::new();
+        for (g, rows) in groups {
+            let (mut head, mut body) = (vec![rows.len() as u8], Vec::new());
+            for r in *rows {
+                t.str(r.name, &mut head);
+                let at = u16::try_from(body.len()).expect("a group's rows fit 64 KiB");
+                head.extend_from_slice(&at.to_le_bytes());
+                body.extend(t.row(r));
+            }
+            group_entries.push_str(&format!(
+                "    #[cfg(not(descope_without = {g:?}))]\n    ({g:?}, {}, {}),\n",
+                literal(&head),
+                literal(&body)
+            ));
+        }
+        let (schemas, schema_at) = indexed(std::mem::take(&mut t.schemas).into_iter().map(|s| s.1));
+        let (fields, field_at) = indexed(std::mem::take(&mut t.fields).into_iter().map(|f| f.2));
+        let (choices, choice_at) = indexed(std::mem::take(&mut t.choices).into_iter().map(|c| c.1));
+        let array = |xs: &[u16]| {
+            xs.iter()
+                .map(|x| x.to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        format!(
+            "// @generated by `{hint}` from the catalogue's rows: do not edit.\n\
+             //! The catalogue packed for the npm build; `super::packed` reads it.\n\n\
+             /// Every string of the table; the others point into it (offset, length).\n\
+             pub(super) static POOL: &str = {pool:?};\n\
+             /// How many rows there are (more than schemas, key groups or enums).\n\
+             pub(super) const ROW_COUNT: usize = {row_count};\n\
+             /// Each group: its name; its number of rows, and each row's name and where it\n\
+             /// starts; its rows.\n\
+             pub(super) static GROUPS: &[(&str, &[u8], &[u8])] = &[\n{group_entries}];\n\
+             /// The option schemas, and where each starts.\n\
+             pub(super) static SCHEMAS: &[u8] = {schemas};\n\
+             pub(super) static SCHEMA_AT: &[u16] = &[{schema_at}];\n\
+             /// The groups of keys the schemas share, and where each starts.\n\
+             pub(super) static FIELDS: &[u8] = {fields};\n\
+             pub(super) static FIELD_AT: &[u16] = &[{field_at}];\n\
+             /// The enums, and where each starts.\n\
+             pub(super) static CHOICES: &[u8] = {choices};\n\
+             pub(super) static CHOICE_AT: &[u16] = &[{choice_at}];\n",
+            pool = t.pool,
+            row_count = groups.iter().map(|(_, rows)| rows.len()).sum::<usize>(),
+            schemas = literal(&schemas),
+            schema_at = array(&schema_at),
+            fields = literal(&fields),
+            field_at = array(&field_at),
+            choices = literal(&choices),
+            choice_at = array(&choice_at),
+        )
+    }
+}
+
+#[test]
+fn the_packed_table_is_generated_from_the_rows() {
+    let text = rustfmt(&packed::source(catalogue::GROUPS, BLESS_HINT));
+    check("src/api/table.rs", &text, None);
+}

@@ -798,7 +798,11 @@ pub fn build<V: Value>(row: &'static Row, args: &[V]) -> Result<Request, Error> 
             To::Path(placeholder) => {
                 let mut encoded = String::new();
                 super::encode_component(&sent.display(), &mut encoded);
-                url_path = url_path.replace(&format!("{{{placeholder}}}"), &encoded);
+                let mut braced = String::with_capacity(placeholder.len() + 2);
+                braced.push('{');
+                braced.push_str(placeholder);
+                braced.push('}');
+                url_path = super::replace_all(&url_path, &braced, &encoded);
             }
         }
     }
@@ -849,16 +853,19 @@ pub fn find(rows: &'static [Row], name: &str) -> Option<&'static Row> {
     rows.iter().find(|r| r.name == name)
 }
 
+/// The error for a function the catalogue does not have.
+pub fn unknown(group: &str, name: &str) -> Error {
+    Error::invalid_argument(
+        "method",
+        format!("`{name}` is not a {group} management method"),
+    )
+}
+
 /// The request of `descope.<group>.<name>(...args)`, checked; `method` names an unknown
 /// function.
 pub fn prepare<V: Value>(group: &str, name: &str, args: &[V]) -> Result<Request, Error> {
     let row = super::catalogue::group(group)
         .and_then(|rows| find(rows, name))
-        .ok_or_else(|| {
-            Error::invalid_argument(
-                "method",
-                format!("`{name}` is not a {group} management method"),
-            )
-        })?;
+        .ok_or_else(|| unknown(group, name))?;
     build(row, args)
 }

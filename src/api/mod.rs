@@ -5,12 +5,37 @@
 pub mod answer;
 pub mod catalogue;
 pub mod engine;
+// The packed catalogue: only the npm build (and its test) reads it.
+#[cfg(any(all(target_arch = "wasm32", feature = "js"), test))]
+pub mod packed;
 pub mod pager;
+#[cfg(any(all(target_arch = "wasm32", feature = "js"), test))]
+mod table;
 pub mod value;
 
 use serde::de::DeserializeOwned;
 
 use crate::error::Error;
+
+/// `text` with every `pattern` replaced by `with`. By hand: `str::replace` brings the
+/// two-way string searcher (2 KB) into the wasm, for patterns of a few bytes.
+pub(crate) fn replace_all(text: &str, pattern: &str, with: &str) -> String {
+    let (t, p) = (text.as_bytes(), pattern.as_bytes());
+    let mut out = String::with_capacity(text.len());
+    let (mut copied, mut i) = (0, 0);
+    while !p.is_empty() && i + p.len() <= t.len() {
+        if t.get(i..i + p.len()) == Some(p) {
+            out.push_str(text.get(copied..i).unwrap_or_default());
+            out.push_str(with);
+            i += p.len();
+            copied = i;
+        } else {
+            i += 1;
+        }
+    }
+    out.push_str(text.get(copied..).unwrap_or_default());
+    out
+}
 
 /// HTTP methods the management API uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -173,7 +198,7 @@ fn decode_answer<T: DeserializeOwned>(
         if secret {
             String::new()
         } else {
-            crate::error::snippet(body.as_bytes(), "")
+            crate::error::snippet_of(body, "")
         }
     };
     let decode_error = |path: String, message: String| Error::Decode {
@@ -230,6 +255,19 @@ fn join_path(name: &str, path: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn replace_all_replaces_every_occurrence_and_only_those() {
+        use super::replace_all;
+        assert_eq!(
+            replace_all("/a/{id}/b/{id}", "{id}", "x%2Fy"),
+            "/a/x%2Fy/b/x%2Fy"
+        );
+        assert_eq!(replace_all("aaa", "aa", "b"), "ba");
+        assert_eq!(replace_all("ключ K1 ключ", "ключ", "-"), "- K1 -");
+        assert_eq!(replace_all("abc", "", "x"), "abc");
+        assert_eq!(replace_all("ab", "abc", "x"), "ab");
+    }
+
     use super::*;
     use crate::models::User;
 

@@ -1,6 +1,6 @@
 //! The wasm-bindgen façade. The package's JavaScript entry wraps [`JsClient`] as
 //! `DescopeManagement` with one `descope.user.<name>` function per row of the user
-//! catalogue; every call goes through [`crate::api::engine::prepare`].
+//! catalogue; every call goes through [`crate::api::packed::prepare`] (the packed rows, walked by the engine).
 
 use std::rc::Rc;
 
@@ -8,7 +8,7 @@ use js_sys::{Array, Function, Promise};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::{future_to_promise, JsFuture};
 
-use crate::api::{catalogue, engine};
+use crate::api::packed;
 use crate::config::{Config, ManagementKey};
 use crate::error::Error;
 use crate::session::{CallOptions, Session};
@@ -57,18 +57,31 @@ pub(crate) fn to_js_error(err: &Error) -> JsValue {
 
 pub(crate) mod value;
 
+mod alloc;
+
+// The npm build's allocator (see `alloc`): a quarter of dlmalloc's size.
+#[global_allocator]
+static ALLOCATOR: alloc::Classes = alloc::Classes::new();
+
 /// The catalogue's groups and their functions, `[[group, [name, …]], …]`: the package
 /// builds `descope.<group>.<name>` from it.
 #[wasm_bindgen(js_name = functions)]
 pub fn functions() -> Array {
-    catalogue::GROUPS
-        .iter()
-        .map(|(group, rows)| {
-            let names: Array = rows.iter().map(|r| JsValue::from_str(r.name)).collect();
-            let pair: Array = [JsValue::from_str(group), names.into()].iter().collect();
-            JsValue::from(pair)
-        })
-        .collect()
+    let out = Array::new();
+    let mut current: Option<(&str, Array)> = None;
+    packed::each(|group, name| {
+        if current.as_ref().is_some_and(|(g, _)| *g != group) {
+            if let Some((g, names)) = current.take() {
+                out.push(&Array::of2(&JsValue::from_str(g), &names));
+            }
+        }
+        let (_, names) = current.get_or_insert_with(|| (group, Array::new()));
+        names.push(&JsValue::from_str(name));
+    });
+    if let Some((g, names)) = current {
+        out.push(&Array::of2(&JsValue::from_str(g), &names));
+    }
+    out
 }
 
 /// Options read straight from the caller's object (no serde: it would cost the wasm more
@@ -309,7 +322,7 @@ impl JsClient {
     /// Calls `descope.<group>.<method>(...args)`, as [`JsClient::call_user`] does for users.
     pub fn call(&self, group: &str, method: &str, args: &Array) -> Promise {
         let args: Vec<value::Js> = args.iter().map(value::Js).collect();
-        let prepared = engine::prepare(group, method, &args);
+        let prepared = packed::prepare(group, method, &args);
         let session = Rc::clone(&self.session);
         let (options, signal, key_fn) = (self.options, self.signal.clone(), self.key_fn.clone());
         let fetch = self.fetch.clone();

@@ -51,12 +51,16 @@ pub mod tenant;
 pub mod theme;
 pub mod user;
 
-use super::engine::{Field, Row, Ty};
+use super::engine::{Field, Row, Schema, Ty};
 
 /// The rows' shorthand for an optional option key sent under its own name.
 const fn f(key: &'static str, ty: Ty) -> Field {
     Field::new(key, ty)
 }
+
+/// The schemas that hold themselves (a node of nodes). The npm build's packed table
+/// (`super::packed`) cannot build a cycle out of bytes, so it links these as they are.
+pub static RECURSIVE: &[&Schema] = &[&authz::NODE];
 
 /// Every group, by node-sdk's name. (`--cfg descope_without="<group>"` leaves one out: only
 /// `tools/size-by-group.sh` does, to measure what each group costs the wasm.)

@@ -904,9 +904,8 @@ mod packed {
             let i = match self.choices.iter().position(|(p, _)| *p == id) {
                 Some(i) => i,
                 None => {
-                    let mut b = Vec::new();
-                    self.str(c.name, &mut b);
-                    b.push(c.values.len() as u8);
+                    // Its name is for the generators only: not packed.
+                    let mut b = vec![c.values.len() as u8];
                     for v in c.values {
                         self.str(v, &mut b);
                     }
@@ -963,13 +962,12 @@ mod packed {
                 None => {
                     self.schemas.push((id, Vec::new()));
                     let i = self.schemas.len() - 1;
-                    let mut b = Vec::new();
-                    self.str(s.name, &mut b);
-                    b.push(match s.rule {
+                    // Its name is for the generators only: not packed.
+                    let mut b = vec![match s.rule {
                         Rule::None => 0,
                         Rule::ExactlyOne => 1,
                         Rule::BatchLoginId => 2,
-                    });
+                    }];
                     b.push(s.fields.len() as u8);
                     for g in s.fields {
                         let gi = self.group(g);

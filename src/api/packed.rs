@@ -93,9 +93,9 @@ fn at(offsets: &[u16], i: u8) -> Option<usize> {
 fn choice(c: &mut Cache, i: u8) -> Option<&'static Choice> {
     kept(&mut c.choices, usize::from(i), || {
         let mut r = Reader::new(t::CHOICES, at(t::CHOICE_AT, i)?);
-        let name = r.str()?;
+        // Enum and schema names are read by the generators only: the table leaves them out.
         let values = r.list(Reader::str)?;
-        Some(&*Box::leak(Box::new(Choice::new(name, values))))
+        Some(&*Box::leak(Box::new(Choice::new("", values))))
     })
 }
 
@@ -133,7 +133,6 @@ fn schema(c: &mut Cache, i: u8, depth: u8) -> Option<&'static Schema> {
         return None;
     }
     let mut r = Reader::new(t::SCHEMAS, at(t::SCHEMA_AT, i)?);
-    let name = r.str()?;
     let rule = match r.u8()? {
         0 => Rule::None,
         1 => Rule::ExactlyOne,
@@ -142,7 +141,7 @@ fn schema(c: &mut Cache, i: u8, depth: u8) -> Option<&'static Schema> {
     };
     let groups = r.list(|r| fields(c, r.u8()?, depth + 1))?;
     let s: &'static Schema = Box::leak(Box::new(Schema {
-        name,
+        name: "",
         fields: groups,
         rule,
     }));
@@ -318,9 +317,10 @@ mod tests {
     use crate::api::catalogue::{GROUPS, RECURSIVE};
 
     /// A type written out in full, a recursive schema by its name only (its `Debug` would
-    /// never end).
+    /// never end); enum and schema names are not packed.
     fn ty_text(ty: &Ty) -> String {
         match ty {
+            Ty::Enum(c) => format!("Enum({:?})", c.values),
             Ty::Obj(s) => format!("Obj({})", schema_text(s)),
             Ty::StrOr(s) => format!("StrOr({})", schema_text(s)),
             Ty::List(t) => format!("List({})", ty_text(t)),
@@ -345,7 +345,7 @@ mod tests {
                 keys.join(", ")
             })
             .collect();
-        format!("{} {:?} [{}]", s.name, s.rule, groups.join("] ["))
+        format!("{:?} [{}]", s.rule, groups.join("] ["))
     }
 
     fn row_text(r: &Row) -> String {

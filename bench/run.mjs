@@ -180,7 +180,10 @@ ${byGroupRows.length ? `
 
 What the optimized wasm loses when the group's rows are left out (\`tools/size-by-group.sh\`:
 the same release build with \`--cfg descope_without="<group>"\`; gzip of a whole file, so the
-differences do not add up exactly to the total):
+differences do not add up exactly to the total). The rows are packed (\`src/api/table.rs\`):
+this is a group's own bytes; the string pool and the option schemas, shared by all groups,
+stay in every build (~6 KB gzip), so they are counted in the total and in the user-only build,
+not here:
 
 ${table(["group", "functions", "raw", "gzip -9", "gzip per function"], byGroupRows)}
 ` : ""}

@@ -61,16 +61,102 @@ pub(crate) async fn execute_by<T: Transport>(
         .map_err(|e| e.redact(t.secret()))
 }
 
-/// Learns the rate-limit tier once per process and base URL; a failure is ignored.
-async fn license_handshake<T: Transport>(t: &T, deadline: f64) {
-    let now = t.now_ms();
-    let budget = (deadline - now).min(LICENSE_TIMEOUT_MS) / 2.0;
-    let req = Request::bodiless(Method::Get, "/v1/mgmt/license", Unwrap::Whole);
-    let tier = match t.attempt(&req, now + budget, 0, true).await {
-        Ok(answer) => t.rate_limit_tier(&answer),
-        Err(_) => None,
-    };
-    t.session().record_license(tier);
+/// The license handshake's request.
+pub(crate) fn license_request() -> Request {
+    Request::bodiless(Method::Get, "/v1/mgmt/license", Unwrap::Whole)
+}
+
+/// What the call does next.
+pub(crate) enum Step {
+    /// Send one attempt that ends by `deadline` (with [`Error::Timeout`] naming
+    /// `timeout_ms`): of the license handshake (its body read as text), or of the request.
+    Attempt {
+        license: bool,
+        deadline: f64,
+        timeout_ms: u32,
+    },
+    /// Wait this long, then go on ([`Run::slept`]).
+    Sleep(u32),
+    /// End with this error (the driver redacts the key from it).
+    Fail(Error),
+}
+
+/// The attempt loop as a state machine, with no I/O: a driver sends what each [`Step`] asks
+/// for and reports how it ended. [`execute_by`] drives it with `.await`; the npm build drives
+/// it from JavaScript (`src/js/attempt.js`), so that no Rust future is needed there. A
+/// successful attempt of the request is the call's answer: the driver keeps it.
+pub(crate) struct Run {
+    deadline: f64,
+    attempts: u32,
+    options: CallOptions,
+    idempotent: bool,
+}
+
+impl Run {
+    /// A call of `req` that ends by `deadline`, starting `now`: the license handshake first,
+    /// once per process and base URL, else the first attempt.
+    pub(crate) fn start(
+        session: &Session,
+        req: &Request,
+        options: &CallOptions,
+        deadline: f64,
+        now: f64,
+    ) -> (Self, Step) {
+        let mut run = Self {
+            deadline,
+            attempts: 0,
+            options: *options,
+            idempotent: req.idempotent,
+        };
+        let step = if session.claim_license_handshake() {
+            let budget = (deadline - now).min(LICENSE_TIMEOUT_MS) / 2.0;
+            Step::Attempt {
+                license: true,
+                deadline: now + budget,
+                timeout_ms: 0,
+            }
+        } else {
+            run.attempt()
+        };
+        (run, step)
+    }
+
+    fn attempt(&mut self) -> Step {
+        self.attempts += 1;
+        Step::Attempt {
+            license: false,
+            deadline: self.deadline,
+            timeout_ms: self.options.timeout_ms,
+        }
+    }
+
+    /// The handshake ended, having learnt `tier` (`None` when it failed: that is ignored).
+    pub(crate) fn licensed(&mut self, session: &Session, tier: Option<String>) -> Step {
+        session.record_license(tier);
+        self.attempt()
+    }
+
+    /// An attempt of the request ended with `err`, `now`: retry after a wait, or give up.
+    pub(crate) fn failed(&mut self, err: Error, now: f64) -> Step {
+        let remaining = self.deadline - now;
+        let delay = outcome(&err).and_then(|o| {
+            self.options
+                .retry
+                .delay(self.attempts, o, self.idempotent, remaining)
+        });
+        match delay {
+            Some(ms) => Step::Sleep(ms),
+            None => Step::Fail(err),
+        }
+    }
+
+    /// The wait ended (or was aborted).
+    pub(crate) fn slept(&mut self, waited: Result<(), Error>) -> Step {
+        match waited {
+            Ok(()) => self.attempt(),
+            Err(err) => Step::Fail(err),
+        }
+    }
 }
 
 /// What the retry policy needs to know of an error.
@@ -99,23 +185,34 @@ async fn run<T: Transport>(
     options: &CallOptions,
     deadline: f64,
 ) -> Result<T::Answer, Error> {
-    if t.session().claim_license_handshake() {
-        license_handshake(t, deadline).await;
-    }
-    let mut attempts = 0;
+    let (mut run, mut step) = Run::start(t.session(), req, options, deadline, t.now_ms());
     loop {
-        attempts += 1;
-        let err = match t.attempt(req, deadline, options.timeout_ms, false).await {
-            Ok(answer) => return Ok(answer),
-            Err(err) => err,
+        step = match step {
+            Step::Attempt {
+                license: true,
+                deadline,
+                timeout_ms,
+            } => {
+                let tier = match t
+                    .attempt(&license_request(), deadline, timeout_ms, true)
+                    .await
+                {
+                    Ok(answer) => t.rate_limit_tier(&answer),
+                    Err(_) => None,
+                };
+                run.licensed(t.session(), tier)
+            }
+            Step::Attempt {
+                license: false,
+                deadline,
+                timeout_ms,
+            } => match t.attempt(req, deadline, timeout_ms, false).await {
+                Ok(answer) => return Ok(answer),
+                Err(err) => run.failed(err, t.now_ms()),
+            },
+            Step::Sleep(ms) => run.slept(t.sleep(ms).await),
+            Step::Fail(err) => return Err(err),
         };
-        let remaining = deadline - t.now_ms();
-        let delay =
-            outcome(&err).and_then(|o| options.retry.delay(attempts, o, req.idempotent, remaining));
-        match delay {
-            Some(ms) => t.sleep(ms).await?,
-            None => return Err(err),
-        }
     }
 }
 

@@ -110,7 +110,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// The key to keep out of every error.
-    fn secret(&self) -> &str {
+    pub(crate) fn secret(&self) -> &str {
         self.key
             .or(self.session.config().secret())
             .unwrap_or_default()
@@ -181,16 +181,30 @@ fn headers_of(ctx: Ctx<'_>, req: &Request) -> js_sys::Object {
     headers
 }
 
-/// One attempt, until the call's deadline: a 2xx answer, or the error it ended with. The
-/// caller's signal aborts the fetch itself.
-async fn attempt(
+/// What one attempt sends: the arguments of `attempt.js`'s `attempt`.
+pub(crate) struct Sending {
+    pub url: String,
+    pub method: &'static str,
+    pub headers: js_sys::Object,
+    pub body: Option<String>,
+    pub signal: Option<AbortSignal>,
+    /// The time left, in milliseconds.
+    pub ms: f64,
+    /// Read a 2xx body with `Response.json()`.
+    pub json: bool,
+    /// The client's `fetch`, or `undefined`.
+    pub fetcher: JsValue,
+}
+
+/// What one attempt of `req` sends, or why it is not sent (the caller aborted, or no time
+/// is left).
+pub(crate) fn sending(
     ctx: Ctx<'_>,
     req: &Request,
     deadline: f64,
     timeout_ms: u32,
-) -> Result<Answer, Error> {
-    let aborted = || ctx.signal.is_some_and(AbortSignal::aborted);
-    if aborted() {
+) -> Result<Sending, Error> {
+    if ctx.signal.is_some_and(AbortSignal::aborted) {
         return Err(Error::Aborted);
     }
     let remaining = deadline - js_sys::Date::now();
@@ -199,18 +213,26 @@ async fn attempt(
             after_ms: timeout_ms,
         });
     }
-    let json = ctx.json && req.unwrap != Unwrap::Void;
-    let promise = js_attempt(
-        &req.url(ctx.session.config().base_url()),
-        req.method.as_str(),
-        &headers_of(ctx, req),
-        req.body.clone(),
-        ctx.signal.cloned(),
-        remaining,
-        json,
-        ctx.fetch.map_or(&JsValue::UNDEFINED, |f| f.as_ref()),
-    );
-    let answer = match JsFuture::from(promise).await {
+    Ok(Sending {
+        url: req.url(ctx.session.config().base_url()),
+        method: req.method.as_str(),
+        headers: headers_of(ctx, req),
+        body: req.body.clone(),
+        signal: ctx.signal.cloned(),
+        ms: remaining,
+        json: ctx.json && req.unwrap != Unwrap::Void,
+        fetcher: ctx.fetch.map_or(JsValue::UNDEFINED, |f| f.clone().into()),
+    })
+}
+
+/// How an attempt ended: what `attempt.js`'s promise resolved (`Ok`) or rejected with.
+pub(crate) fn settled(
+    ctx: Ctx<'_>,
+    result: Result<JsValue, JsValue>,
+    timeout_ms: u32,
+) -> Result<Answer, Error> {
+    let aborted = || ctx.signal.is_some_and(AbortSignal::aborted);
+    let answer = match result {
         Ok(answer) => answer,
         Err(e) if e.as_string().as_deref() == Some(TIMEOUT) => {
             return Err(Error::Timeout {
@@ -244,6 +266,21 @@ async fn attempt(
         &body,
         ctx.secret(),
     ))
+}
+
+/// One attempt, until the call's deadline: a 2xx answer, or the error it ended with. The
+/// caller's signal aborts the fetch itself.
+async fn attempt(
+    ctx: Ctx<'_>,
+    req: &Request,
+    deadline: f64,
+    timeout_ms: u32,
+) -> Result<Answer, Error> {
+    let s = sending(ctx, req, deadline, timeout_ms)?;
+    let promise = js_attempt(
+        &s.url, s.method, &s.headers, s.body, s.signal, s.ms, s.json, &s.fetcher,
+    );
+    settled(ctx, JsFuture::from(promise).await, timeout_ms)
 }
 
 /// A timer of `ms` that also ends when the caller's signal fires. Dropping it clears the
@@ -378,12 +415,17 @@ impl crate::exec::Transport for Ctx<'_> {
     }
 
     fn rate_limit_tier(&self, answer: &Answer) -> Option<String> {
-        answer
-            .body
-            .dyn_ref::<JsString>()
-            .and_then(|text| json_parse(text).ok())
-            .and_then(|v| string_at(&v, "rateLimitTier"))
+        rate_limit_tier(answer)
     }
+}
+
+/// `rateLimitTier` of a license answer read as text.
+pub(crate) fn rate_limit_tier(answer: &Answer) -> Option<String> {
+    answer
+        .body
+        .dyn_ref::<JsString>()
+        .and_then(|text| json_parse(text).ok())
+        .and_then(|v| string_at(&v, "rateLimitTier"))
 }
 
 /// The deadline of a call that starts now (ms since the epoch).

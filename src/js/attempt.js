@@ -1,4 +1,8 @@
-// One attempt of a call, in one promise for the wasm to await: the client's `fetch` option
+// The JavaScript half of a call. `drive` (below) runs a call of the npm package step by step
+// as the wasm decides them; `attempt` sends one attempt, for `drive` and for the Rust
+// transport's futures (a Rust wasm app).
+//
+// One attempt of a call, in one promise: the client's `fetch` option
 // or the global `fetch` (never `window`; no credentials/mode/cache, which workerd rejects), the deadline, and the body
 // read. It resolves to [status, retryAfter, body] — body parsed with Response.json() for a
 // 2xx answer when `json` is set, else the text — and rejects with TIMEOUT when `ms` runs
@@ -21,4 +25,55 @@ export function attempt(url, method, headers, body, signal, ms, json, fetcher) {
       .then(resolve, reject)
       .finally(() => clearTimeout(timer));
   });
+}
+
+// What the wasm's PendingCall asks for, and how it ended (see src/js/pending.rs).
+const KEY = 0, SEND = 1, WAIT = 2, DONE = 3;
+const OK = 1, REJECTED = 2, STOPPED = 3;
+
+// Settles with [OK, value] or [REJECTED, error] as `work` does, or with [STOPPED] when `ms`
+// pass or `signal` aborts first; its timer and listener are always removed.
+function within(work, ms, signal) {
+  return new Promise((resolve) => {
+    const end = (outcome) => {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", stop);
+      resolve(outcome);
+    };
+    const stop = () => end([STOPPED]);
+    const timer = setTimeout(stop, ms);
+    signal?.addEventListener("abort", stop);
+    work?.then((value) => end([OK, value]), (error) => end([REJECTED, error]));
+  });
+}
+
+// Runs one call of the npm package to its end: the wasm decides every step (the key, each
+// attempt, each wait before a retry) and this loop only does it — one promise per step and
+// no Rust future in the wasm. Resolves to the call's result or rejects with its DescopeError.
+export async function drive(call) {
+  try {
+    let step = call.next(0, undefined);
+    for (;;) {
+      let outcome;
+      switch (step[0]) {
+        case KEY:
+          // The host's key function: a value, or a promise of one.
+          outcome = await within(new Promise((ok) => ok(step[1]())), step[2], step[3]);
+          break;
+        case SEND:
+          outcome = await attempt(...step.slice(1)).then((v) => [OK, v], (e) => [REJECTED, e]);
+          break;
+        case WAIT:
+          outcome = await within(undefined, step[1], step[2]);
+          break;
+        case DONE:
+          return step[1];
+        default:
+          throw step[1];
+      }
+      step = call.next(outcome[0], outcome[1]);
+    }
+  } finally {
+    call.free();
+  }
 }

@@ -6,13 +6,11 @@ use std::rc::Rc;
 
 use js_sys::{Array, Function, Promise};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::{future_to_promise, JsFuture};
 
 use crate::api::packed;
 use crate::config::{Config, ManagementKey};
 use crate::error::Error;
 use crate::session::{CallOptions, Session};
-use crate::transport;
 use web_sys::AbortSignal;
 
 #[wasm_bindgen(module = "/src/js/descope_error.js")]
@@ -56,6 +54,8 @@ pub(crate) fn to_js_error(err: &Error) -> JsValue {
 }
 
 pub(crate) mod value;
+
+mod pending;
 
 mod alloc;
 
@@ -239,32 +239,6 @@ fn client_from_options(options: JsValue) -> Result<JsClient, Error> {
     })
 }
 
-/// Asks the host's key function for this call's key (awaiting it when it returns a
-/// promise). The value is used for this call only, never kept.
-async fn host_key(f: &Function) -> Result<String, Error> {
-    let message = |e: &JsValue| {
-        e.dyn_ref::<js_sys::Error>()
-            .map(|e| String::from(e.message()))
-            .unwrap_or_default()
-    };
-    let failed = |e: &JsValue| {
-        Error::invalid_argument("managementKey", format!("function failed: {}", message(e)))
-    };
-    let mut value = f.call0(&JsValue::UNDEFINED).map_err(|e| failed(&e))?;
-    if value.is_instance_of::<Promise>() {
-        value = JsFuture::from(Promise::from(value))
-            .await
-            .map_err(|e| failed(&e))?;
-    }
-    match value.as_string() {
-        Some(k) if !k.is_empty() => Ok(k),
-        _ => Err(Error::invalid_argument(
-            "managementKey",
-            "function must return a non-empty string",
-        )),
-    }
-}
-
 /// The wasm side of `DescopeManagement` (the package entry wraps it).
 #[wasm_bindgen(js_name = Client)]
 pub struct JsClient {
@@ -322,42 +296,7 @@ impl JsClient {
     /// Calls `descope.<group>.<method>(...args)`, as [`JsClient::call_user`] does for users.
     pub fn call(&self, group: &str, method: &str, args: &Array) -> Promise {
         let args: Vec<value::Js> = args.iter().map(value::Js).collect();
-        let prepared = packed::prepare(group, method, &args);
-        let session = Rc::clone(&self.session);
-        let (options, signal, key_fn) = (self.options, self.signal.clone(), self.key_fn.clone());
-        let fetch = self.fetch.clone();
-        future_to_promise(async move {
-            let req = prepared.map_err(|e| to_js_error(&e))?;
-            // The timeout and the signal cover the whole call, the host's key included.
-            let deadline = transport::deadline_of(&options);
-            let key = match &key_fn {
-                Some(f) => {
-                    let key = transport::within(
-                        host_key(f),
-                        deadline,
-                        options.timeout_ms,
-                        signal.as_ref(),
-                    )
-                    .await
-                    .and_then(|key| key);
-                    Some(key.map_err(|e| to_js_error(&e))?)
-                }
-                None => None,
-            };
-            let ctx = transport::Ctx {
-                session: &session,
-                key: key.as_deref(),
-                signal: signal.as_ref(),
-                json: true,
-                fetch: fetch.as_ref(),
-            };
-            let answer = transport::execute_by(ctx, &req, &options, deadline)
-                .await
-                .map_err(|e| to_js_error(&e))?;
-            let secret = key.as_deref().or(session.config().secret());
-            transport::unwrap_js(answer, req.unwrap, req.secret)
-                .map_err(|e| to_js_error(&e.redact(secret.unwrap_or_default())))
-        })
+        pending::PendingCall::start(self, packed::prepare(group, method, &args))
     }
 }
 

@@ -168,3 +168,22 @@ test("the key never appears in any error, string or JSON form", async () => {
     assert.ok(!text.includes(FAKE_KEY), text);
   }
 });
+
+test("a call leaves no timer and no abort listener behind: key, attempts and retry waits", async () => {
+  const { getEventListeners } = await import("node:events");
+  const timers = () => process.getActiveResourcesInfo().filter((r) => r === "Timeout").length;
+  const controller = new AbortController();
+  // A host key function (asked within the deadline) and a long timeout: a timer left
+  // running would hold the process for a minute. The fetch is given no signal, so that the
+  // listeners counted are the client's own (undici's stay until its requests are collected).
+  const unsignalled = (url, init) => fetch(url, { ...init, signal: undefined });
+  const keyed = new DescopeManagement({ projectId: PROJECT_ID, managementKey: async () => FAKE_KEY, baseUrl: emu.url, licenseTier: "tier2", timeoutMs: 60_000, fetch: unsignalled });
+  const view = keyed.with({ signal: controller.signal, retry: { maxDelayMs: 20 } });
+  const before = timers();
+  await fault({ kind: "status", status: 503, count: 2, pathPrefix: PIC });
+  assert.equal((await view.user.updatePicture(KIM, "no-leftovers")).picture, "no-leftovers");
+  assert.deepEqual((await log(PIC)).map((r) => r.status), [503, 503, 200]);
+  assert.equal((await view.user.load(KIM)).picture, "no-leftovers");
+  assert.equal(timers(), before, "a timer outlived its call");
+  assert.equal(getEventListeners(controller.signal, "abort").length, 0, "an abort listener outlived its call");
+});

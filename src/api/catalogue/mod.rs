@@ -6,7 +6,8 @@
 //! To add an endpoint, add its row to its group's file (see `user.rs`): node-sdk's name,
 //! the Rust name, method, path, the arguments in node-sdk's order with their types and wire
 //! keys, what the answer unwraps to, and whether it creates. `grep` a path and you land on
-//! its row.
+//! its row (and on the generated `src/api/table.rs`, the rows packed for the npm build:
+//! `BLESS=1 cargo test --test generated` rewrites it with the other derived files).
 
 /// A group file's shorthand for its rows: `row(name, rust, method, path, unwrap, doc)`, the
 /// group filled in.

@@ -930,10 +930,15 @@ mod packed {
                     let i = self.fields.len() - 1;
                     let mut b = vec![g.len() as u8];
                     for f in g {
+                        // Most keys are sent under their own name: a bit says so.
                         self.str(f.key, &mut b);
-                        self.str(f.wire, &mut b);
+                        if f.wire == f.key {
+                            b.push(need(f.need) | 0x80);
+                        } else {
+                            b.push(need(f.need));
+                            self.str(f.wire, &mut b);
+                        }
                         self.ty(&f.ty, &mut b);
-                        b.push(need(f.need));
                     }
                     self.fields[i].2 = b;
                     i
@@ -1032,6 +1037,8 @@ mod packed {
             self.ty(&a.ty, out);
             out.push(need(a.need));
             match a.to {
+                // Sent under its own name.
+                To::Key(k) if k == a.name => out.push(5),
                 To::Key(k) => {
                     out.push(0);
                     self.str(k, out);

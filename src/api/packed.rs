@@ -106,9 +106,11 @@ fn fields(c: &mut Cache, i: u8, depth: u8) -> Option<&'static [Field]> {
     let mut r = Reader::new(t::FIELDS, at(t::FIELD_AT, i)?);
     let g = r.list(|r| {
         let key = r.str()?;
-        let wire = r.str()?;
+        // The high bit: sent under its own name.
+        let flagged = r.u8()?;
+        let need = need(flagged & 0x7f)?;
+        let wire = if flagged & 0x80 != 0 { key } else { r.str()? };
         let ty = ty(c, r, depth)?;
-        let need = need(r.u8()?)?;
         Some(Field {
             key,
             wire,
@@ -234,6 +236,7 @@ fn row(
             2 => To::Whole,
             3 => To::Path(r.str()?),
             4 => To::Not(r.str()?),
+            5 => To::Key(name),
             _ => return None,
         };
         Some(Arg { name, ty, need, to })

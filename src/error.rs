@@ -408,19 +408,15 @@ pub fn decode_error_parts(
     }
     Error::Http {
         status,
-        snippet: snippet_of(body, secret),
+        snippet: snippet(body, secret),
         retry_after,
     }
 }
 
-/// The first [`SNIPPET_LIMIT`] characters of a body, lossily decoded, after `secret` is
-/// scrubbed from all of it (so that a key straddling the cut leaves no piece behind).
-pub fn snippet(body: &[u8], secret: &str) -> String {
-    snippet_of(&String::from_utf8_lossy(body), secret)
-}
-
-/// [`snippet`] of a body already read as text (the wasm transport reads it in JavaScript).
-pub fn snippet_of(body: &str, secret: &str) -> String {
+/// The first [`SNIPPET_LIMIT`] characters of a body read as text (natively, lossily
+/// decoded; the wasm transport reads it in JavaScript), after `secret` is scrubbed from all
+/// of it (so that a key straddling the cut leaves no piece behind).
+pub fn snippet(body: &str, secret: &str) -> String {
     let text = scrub(body, secret);
     let mut out: String = text.chars().take(SNIPPET_LIMIT).collect();
     if text.chars().nth(SNIPPET_LIMIT).is_some() {

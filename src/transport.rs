@@ -334,42 +334,6 @@ impl Drop for Deadline {
     }
 }
 
-/// Runs `work` until `deadline` (ms since the epoch) or the caller's signal, whichever
-/// comes first: `Timeout` or `Aborted`. Work that cannot be cancelled (the host's key
-/// function) is abandoned; a fetch is also aborted by the signal it was given.
-pub async fn within<F: Future>(
-    work: F,
-    deadline: f64,
-    timeout_ms: u32,
-    signal: Option<&AbortSignal>,
-) -> Result<F::Output, Error> {
-    let aborted = || signal.is_some_and(AbortSignal::aborted);
-    if aborted() {
-        return Err(Error::Aborted);
-    }
-    let timed_out = Error::Timeout {
-        after_ms: timeout_ms,
-    };
-    let remaining = deadline - js_sys::Date::now();
-    if remaining <= 0.0 {
-        return Err(timed_out);
-    }
-    let mut stop = Deadline::new(remaining, signal);
-    let mut work = std::pin::pin!(work);
-    let finished = std::future::poll_fn(|cx| {
-        if let Poll::Ready(value) = work.as_mut().poll(cx) {
-            return Poll::Ready(Some(value));
-        }
-        Pin::new(&mut stop).poll(cx).map(|()| None)
-    })
-    .await;
-    match finished {
-        Some(value) => Ok(value),
-        None if aborted() => Err(Error::Aborted),
-        None => Err(timed_out),
-    }
-}
-
 /// Waits `ms`, or less if the caller's signal fires (then `Aborted`).
 async fn sleep(ms: u32, signal: Option<&AbortSignal>) -> Result<(), Error> {
     Deadline::new(f64::from(ms), signal).await;
@@ -474,7 +438,7 @@ pub fn unwrap_js(answer: Answer, unwrap: Unwrap, secret: bool) -> Result<JsValue
                 snippet: if secret {
                     String::new()
                 } else {
-                    crate::error::snippet_of(&String::from(&text), "")
+                    crate::error::snippet(&String::from(&text), "")
                 },
             })?
         }

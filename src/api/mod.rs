@@ -198,7 +198,7 @@ fn decode_answer<T: DeserializeOwned>(
         if secret {
             String::new()
         } else {
-            crate::error::snippet_of(body, "")
+            crate::error::snippet(body, "")
         }
     };
     let decode_error = |path: String, message: String| Error::Decode {

@@ -289,12 +289,8 @@ impl PendingCall {
             Ok(asked) => asked,
             Err(err) => {
                 self.phase = Phase::Done;
-                let secret = self
-                    .key
-                    .as_deref()
-                    .or(self.session.config().secret())
-                    .unwrap_or_default();
-                asked(FAIL, &[to_js_error(&err.redact(secret))])
+                let err = err.redact(self.ctx(false).secret());
+                asked(FAIL, &[to_js_error(&err)])
             }
         }
     }

@@ -21,7 +21,7 @@ pub fn base_url_for_project(project_id: &str) -> String {
         // Characters counted as the bytes that start one (`chars().count()` costs the wasm
         // a kilobyte).
         Some(region) if project_id.bytes().filter(|b| b & 0xC0 != 0x80).count() >= 32 => {
-            format!("https://api.{region}.descope.com")
+            ["https://api.", region, ".descope.com"].concat()
         }
         _ => DEFAULT_BASE_URL.to_string(),
     }
@@ -153,7 +153,7 @@ impl Config {
     pub fn authorization(&self) -> Option<String> {
         self.management_key
             .as_ref()
-            .map(|key| format!("Bearer {}:{}", self.project_id, key.expose()))
+            .map(|key| ["Bearer ", &self.project_id, ":", key.expose()].concat())
     }
 
     /// Whether the key comes from the host at each call.
@@ -171,7 +171,7 @@ impl Config {
     pub fn headers_with_key(&self, key: Option<&str>) -> Vec<(&'static str, String)> {
         let mut headers = Vec::with_capacity(4);
         let auth = match key {
-            Some(k) => Some(format!("Bearer {}:{k}", self.project_id)),
+            Some(k) => Some(["Bearer ", &self.project_id, ":", k].concat()),
             None => self.authorization(),
         };
         if let Some(auth) = auth {

@@ -154,28 +154,60 @@ impl Error {
 
     /// A one-line description without the code and status.
     pub fn description(&self) -> String {
+        // Concatenated, not `format!`: the npm wasm then has no `core::fmt` (see `decimal`).
         match self {
             Self::Api { description, .. } => description.clone(),
             Self::Http {
                 status, snippet, ..
-            } if snippet.is_empty() => {
-                format!("HTTP {status} with an empty body")
-            }
+            } if snippet.is_empty() => ["HTTP ", &decimal(*status), " with an empty body"].concat(),
             Self::Http {
                 status, snippet, ..
             } => {
                 // Quoted by hand: `{:?}` would bring str's Debug (and its Unicode tables) into
                 // the wasm.
-                format!("HTTP {status} with a body that is not a Descope error: \"{snippet}\"")
+                let status = decimal(*status);
+                [
+                    "HTTP ",
+                    &status,
+                    " with a body that is not a Descope error: \"",
+                    snippet,
+                    "\"",
+                ]
+                .concat()
             }
-            Self::InvalidArgument { argument, reason } => format!("{argument} {reason}"),
-            Self::Network { message, .. } => format!("request failed: {message}"),
-            Self::Timeout { after_ms } => format!("no answer within {after_ms} ms"),
-            Self::Aborted => "the request was aborted".to_string(),
+            Self::InvalidArgument { argument, reason } => [argument, " ", reason.as_str()].concat(),
+            Self::Network { message, .. } => ["request failed: ", message.as_str()].concat(),
+            Self::Timeout { after_ms } => {
+                ["no answer within ", &decimal(*after_ms), " ms"].concat()
+            }
+            Self::Aborted => "the request was aborted".into(),
             Self::Decode { path, message, .. } => {
-                format!("unexpected response at `{path}`: {message}")
+                ["unexpected response at `", path, "`: ", message.as_str()].concat()
             }
         }
+    }
+
+    /// The whole message, as `Display` writes it: `Descope [code] description`, then the
+    /// service's message when it says more, then ` (HTTP status)`.
+    pub fn message(&self) -> String {
+        let mut out = ["Descope [", self.code(), "] ", &self.description()].concat();
+        if let Self::Api {
+            message: Some(m),
+            description,
+            ..
+        } = self
+        {
+            if !m.is_empty() && m != description {
+                out.push_str(": ");
+                out.push_str(m);
+            }
+        }
+        if self.status() != 0 {
+            out.push_str(" (HTTP ");
+            out.push_str(&decimal(self.status()));
+            out.push(')');
+        }
+        out
     }
 
     /// Seconds to wait before retrying, from `Retry-After`.
@@ -249,22 +281,24 @@ impl Error {
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Descope [{}] {}", self.code(), self.description())?;
-        if let Self::Api {
-            message: Some(m),
-            description,
-            ..
-        } = self
-        {
-            if !m.is_empty() && m != description {
-                write!(f, ": {m}")?;
-            }
-        }
-        match self.status() {
-            0 => Ok(()),
-            s => write!(f, " (HTTP {s})"),
+        f.write_str(&self.message())
+    }
+}
+
+/// `n` in decimal. The texts the JavaScript path builds are concatenated with it rather
+/// than written by `format!`: `core::fmt` (its `write`, padding and integer `Display`)
+/// costs the npm wasm more than a kilobyte gzip.
+pub(crate) fn decimal(n: impl Into<u64>) -> String {
+    let mut n: u64 = n.into();
+    let mut digits = Vec::new();
+    loop {
+        digits.push(b'0' + (n % 10) as u8);
+        n /= 10;
+        if n == 0 {
+            break;
         }
     }
+    digits.iter().rev().map(|&d| char::from(d)).collect()
 }
 
 impl std::error::Error for Error {}
@@ -428,6 +462,31 @@ pub fn snippet(body: &str, secret: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decimal_writes_every_digit() {
+        for n in [0u64, 7, 10, 429, 1_000_000, u64::from(u32::MAX), u64::MAX] {
+            assert_eq!(decimal(n), n.to_string());
+        }
+    }
+
+    #[test]
+    fn display_is_the_message() {
+        let api = Error::Api {
+            status: 404,
+            code: "E112102".into(),
+            description: "User not found".into(),
+            message: Some("no user with that login ID".into()),
+            retry_after: None,
+        };
+        assert_eq!(
+            api.to_string(),
+            "Descope [E112102] User not found: no user with that login ID (HTTP 404)"
+        );
+        assert_eq!(api.message(), api.to_string());
+        let bad = Error::invalid_argument("options.timeoutMs", "must be a number");
+        assert_eq!(bad.to_string(), "Descope [invalid_argument] options.timeoutMs must be a number");
+    }
 
     #[test]
     fn descope_error_body_is_decoded() {

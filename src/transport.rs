@@ -66,9 +66,11 @@ fn network(value: &JsValue) -> Error {
             .dyn_ref::<js_sys::Error>()
             .map(|e| String::from(e.message()));
         match (code, detail) {
-            (Some(code), Some(d)) if !d.is_empty() => message = format!("{message} ({code}: {d})"),
-            (Some(code), _) => message = format!("{message} ({code})"),
-            (None, Some(d)) if !d.is_empty() => message = format!("{message} ({d})"),
+            (Some(code), Some(d)) if !d.is_empty() => {
+                message = [&message, " (", &code, ": ", &d, ")"].concat()
+            }
+            (Some(code), _) => message = [&message, " (", &code, ")"].concat(),
+            (None, Some(d)) if !d.is_empty() => message = [&message, " (", &d, ")"].concat(),
             _ => {}
         }
     }
@@ -243,7 +245,7 @@ pub(crate) fn settled(
         Err(e) if e.is_instance_of::<js_sys::SyntaxError>() => {
             return Err(Error::Decode {
                 path: ".".into(),
-                message: format!("not JSON: {}", js_message(&e)),
+                message: ["not JSON: ", &js_message(&e)].concat(),
                 snippet: String::new(),
             })
         }
@@ -433,7 +435,7 @@ pub fn unwrap_js(answer: Answer, unwrap: Unwrap, secret: bool) -> Result<JsValue
                 message: if secret {
                     "not JSON".into()
                 } else {
-                    format!("not JSON: {}", js_message(&e))
+                    ["not JSON: ", &js_message(&e)].concat()
                 },
                 snippet: if secret {
                     String::new()

@@ -18,7 +18,13 @@ if ! { cargo rustc -q --release --lib --target wasm32-unknown-unknown --features
        wasm-bindgen --target web --out-dir pkg/dist --out-name descope_mgmt \
          target/wasm32-unknown-unknown/release/descope_mgmt.wasm &&
        # shellcheck disable=SC2086
-       wasm-opt $opt_flags pkg/dist/descope_mgmt_bg.wasm -o pkg/dist/descope_mgmt_bg.wasm; } > target/build-pkg.log 2>&1; then
+       wasm-opt $opt_flags pkg/dist/descope_mgmt_bg.wasm -o pkg/dist/descope_mgmt_bg.wasm &&
+       # Short import, export and module names (and no producers or features sections):
+       # wasm-opt prints what it renamed, and the glue is rewritten to match.
+       # shellcheck disable=SC2086
+       wasm-opt $opt_flags --minify-imports-and-exports-and-modules --strip-producers --strip-target-features \
+         pkg/dist/descope_mgmt_bg.wasm -o pkg/dist/descope_mgmt_bg.wasm > target/wasm-names.json &&
+       node tools/minify-names.mjs target/wasm-names.json pkg/dist/descope_mgmt_bg.wasm pkg/dist/descope_mgmt.js; } > target/build-pkg.log 2>&1; then
   cat target/build-pkg.log >&2
   exit 1
 fi

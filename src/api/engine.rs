@@ -518,7 +518,7 @@ impl<'a> Path<'a> {
             }
             Seg::Index(i) => {
                 out.push('[');
-                out.push_str(&i.to_string());
+                out.push_str(&crate::error::decimal(i as u64));
                 out.push(']');
             }
         }
@@ -630,7 +630,7 @@ fn check<V: Value>(ty: &Ty, v: &V, path: &Path<'_>) -> Result<V, Error> {
         }
         Ty::Enum(choice) => match v.string() {
             Some(s) if choice.values.contains(&s.as_str()) => Ok(v.clone()),
-            _ => Err(path.fail(&format!("must be one of {}", choice.values.join(", ")))),
+            _ => Err(path.fail(&["must be one of ", &choice.values.join(", ")].concat())),
         },
         Ty::Filter => match kind {
             Kind::Array => {
@@ -724,7 +724,7 @@ fn object<V: Value>(schema: &'static Schema, v: &V, path: &Path<'_>) -> Result<V
             .any(|(k, v)| k == field.key && v.kind() != Kind::Undefined);
         match field.need {
             Need::Required if !given => {
-                return Err(path.fail(&format!("lacks the required key `{}`", field.key)))
+                return Err(path.fail(&["lacks the required key `", field.key, "`"].concat()))
             }
             Need::Default(c) if !given => out.set(field.wire, c.value()),
             _ => {}
@@ -822,10 +822,12 @@ pub fn build<V: Value>(row: &'static Row, args: &[V]) -> Result<Request, Error> 
             .collect();
         return Err(Error::invalid_argument(
             names.first().copied().unwrap_or("arguments"),
-            format!(
-                "and {} cannot all be empty: the service may read that as all",
-                names.get(1..).unwrap_or_default().join(", ")
-            ),
+            [
+                "and ",
+                &names.get(1..).unwrap_or_default().join(", "),
+                " cannot all be empty: the service may read that as all",
+            ]
+            .concat(),
         ));
     }
     if let Some(b) = &mut body {
@@ -857,7 +859,7 @@ pub fn find(rows: &'static [Row], name: &str) -> Option<&'static Row> {
 pub fn unknown(group: &str, name: &str) -> Error {
     Error::invalid_argument(
         "method",
-        format!("`{name}` is not a {group} management method"),
+        ["`", name, "` is not a ", group, " management method"].concat(),
     )
 }
 

@@ -43,7 +43,7 @@ pub(crate) fn to_js_error(err: &Error) -> JsValue {
         _ => None,
     };
     make_descope_error(
-        &err.to_string(),
+        &err.message(),
         err.status(),
         err.code(),
         &err.description(),
@@ -100,7 +100,7 @@ impl<'a> Opts<'a> {
         for key in keys.iter().filter_map(|k| k.as_string()) {
             if !allowed.contains(&key.as_str()) {
                 return Err(Error::invalid_argument(
-                    format!("{what}.{key}"),
+                    [what, ".", &key].concat(),
                     "is not a known option",
                 ));
             }
@@ -143,7 +143,7 @@ impl<'a> Opts<'a> {
         if Self::absent(&v) {
             return Ok(());
         }
-        let what = format!("{}.retry", self.what);
+        let what = [self.what, ".retry"].concat();
         let r = Opts::new(&v, RETRY_KEYS, &what)?;
         if let Some(n) = r.number("maxAttempts", "retry.maxAttempts")? {
             options.retry.max_attempts = whole(n, "retry.maxAttempts", 1)?;
@@ -188,7 +188,11 @@ fn whole(value: f64, name: &str, min: u32) -> Result<u32, Error> {
         // No float in the message: formatting one costs the wasm ~15 KB.
         return Err(Error::invalid_argument(
             name,
-            format!("must be a whole number of at least {min}"),
+            [
+                "must be a whole number of at least ",
+                &crate::error::decimal(min),
+            ]
+            .concat(),
         ));
     }
     Ok(value as u32)

@@ -134,7 +134,7 @@ impl PendingCall {
                 .dyn_ref::<js_sys::Error>()
                 .map(|e| String::from(e.message()))
                 .unwrap_or_default();
-            Error::invalid_argument("managementKey", format!("function failed: {message}"))
+            Error::invalid_argument("managementKey", ["function failed: ", &message].concat())
         };
         match how {
             OK => match value.as_string() {

@@ -123,13 +123,9 @@ impl Value for Js {
         if let Some(b) = self.0.as_bool() {
             return if b { "true" } else { "false" }.to_string();
         }
-        // Query values are strings, booleans or whole numbers.
-        match self.0.as_f64() {
-            Some(n) if n.fract() == 0.0 && n.abs() < 9.0e15 => (n as i64).to_string(),
-            _ => String::from(
-                js_sys::JSON::stringify(&self.0).unwrap_or_else(|_| JsString::from("")),
-            ),
-        }
+        // Query values are strings, booleans or whole numbers, which JSON writes as their
+        // digits (as Rust's integer `Display` would, without `core::fmt` in the wasm).
+        String::from(js_sys::JSON::stringify(&self.0).unwrap_or_else(|_| JsString::from("")))
     }
 
     fn to_json(&self, name: &str) -> Result<String, Error> {
@@ -142,7 +138,7 @@ impl Value for Js {
                     .unwrap_or_default();
                 Err(Error::invalid_argument(
                     name,
-                    format!("cannot be sent as JSON: {why}"),
+                    ["cannot be sent as JSON: ", &why].concat(),
                 ))
             }
         }

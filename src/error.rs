@@ -485,7 +485,10 @@ mod tests {
         );
         assert_eq!(api.message(), api.to_string());
         let bad = Error::invalid_argument("options.timeoutMs", "must be a number");
-        assert_eq!(bad.to_string(), "Descope [invalid_argument] options.timeoutMs must be a number");
+        assert_eq!(
+            bad.to_string(),
+            "Descope [invalid_argument] options.timeoutMs must be a number"
+        );
     }
 
     #[test]

@@ -1227,3 +1227,30 @@ fn the_packed_table_is_generated_from_the_rows() {
     let text = rustfmt(&packed::source(catalogue::GROUPS, BLESS_HINT));
     check("src/api/table.rs", &text, None);
 }
+
+/// For `tools/size-by-group.sh` only: with `DESCOPE_TABLE_OUT` set, writes there the table
+/// of the groups named in `DESCOPE_TABLE_GROUPS` (comma-separated) alone, its strings and
+/// schemas included, so that a scratch copy of the crate measures what those groups cost
+/// by themselves.
+#[test]
+fn a_table_of_some_groups_is_written_on_request() {
+    let (Some(out), Some(names)) = (
+        std::env::var_os("DESCOPE_TABLE_OUT"),
+        std::env::var("DESCOPE_TABLE_GROUPS").ok(),
+    ) else {
+        return;
+    };
+    let wanted: Vec<&str> = names.split(',').collect();
+    let groups: Vec<(&str, &'static [Row])> = catalogue::GROUPS
+        .iter()
+        .copied()
+        .filter(|(g, _)| wanted.contains(g))
+        .collect();
+    assert_eq!(
+        groups.len(),
+        wanted.len(),
+        "DESCOPE_TABLE_GROUPS names an unknown group: {names}"
+    );
+    let text = rustfmt(&packed::source(&groups, BLESS_HINT));
+    std::fs::write(out, text).unwrap();
+}

@@ -21,7 +21,7 @@ pub fn base_url_for_project(project_id: &str) -> String {
         // Characters counted as the bytes that start one (`chars().count()` costs the wasm
         // a kilobyte).
         Some(region) if project_id.bytes().filter(|b| b & 0xC0 != 0x80).count() >= 32 => {
-            ["https://api.", region, ".descope.com"].concat()
+            crate::text::cat(&["https://api.", region, ".descope.com"])
         }
         _ => DEFAULT_BASE_URL.to_string(),
     }
@@ -153,7 +153,7 @@ impl Config {
     pub fn authorization(&self) -> Option<String> {
         self.management_key
             .as_ref()
-            .map(|key| ["Bearer ", &self.project_id, ":", key.expose()].concat())
+            .map(|key| crate::text::cat(&["Bearer ", &self.project_id, ":", key.expose()]))
     }
 
     /// Whether the key comes from the host at each call.
@@ -171,7 +171,7 @@ impl Config {
     pub fn headers_with_key(&self, key: Option<&str>) -> Vec<(&'static str, String)> {
         let mut headers = Vec::with_capacity(4);
         let auth = match key {
-            Some(k) => Some(["Bearer ", &self.project_id, ":", k].concat()),
+            Some(k) => Some(crate::text::cat(&["Bearer ", &self.project_id, ":", k])),
             None => self.authorization(),
         };
         if let Some(auth) = auth {
@@ -230,21 +230,23 @@ fn normalize_base_url(url: &str) -> Result<String, Error> {
     {
         return bad("must not contain white space, control characters or backslashes");
     }
-    if url.contains('?') || url.contains('#') {
+    // Searched byte by byte (every byte looked for is ASCII): `str`'s char searcher costs
+    // the wasm more.
+    if url.bytes().any(|b| b == b'?' || b == b'#') {
         return bad("must not have a query or a fragment");
     }
-    let authority = rest.split('/').next().unwrap_or_default();
-    if authority.contains('@') {
+    let authority = crate::text::split_at_byte(rest, b'/', false).map_or(rest, |(a, _)| a);
+    if authority.bytes().any(|b| b == b'@') {
         return bad("must not contain user info (user:password@)");
     }
-    let (host, port) = match authority.strip_prefix('[') {
+    let (host, port) = match authority.strip_prefix("[") {
         // An IPv6 literal: `[::1]` or `[::1]:8080`.
-        Some(v6) => match v6.split_once(']') {
+        Some(v6) => match crate::text::split_at_byte(v6, b']', false) {
             Some((host, "")) => (host, "0"),
-            Some((host, rest)) => (host, rest.strip_prefix(':').unwrap_or("x")),
+            Some((host, rest)) => (host, rest.strip_prefix(":").unwrap_or("x")),
             None => ("", ""),
         },
-        None => authority.rsplit_once(':').unwrap_or((authority, "0")),
+        None => crate::text::split_at_byte(authority, b':', true).unwrap_or((authority, "0")),
     };
     let host_ok = !host.is_empty()
         && host
@@ -256,7 +258,7 @@ fn normalize_base_url(url: &str) -> Result<String, Error> {
     if port.is_empty() || !port.bytes().all(|b| b.is_ascii_digit()) {
         return bad("must have a numeric port, if any");
     }
-    Ok(url.trim_end_matches('/').to_string())
+    Ok(crate::text::trim_slashes(url).to_string())
 }
 
 #[cfg(test)]

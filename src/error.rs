@@ -159,30 +159,37 @@ impl Error {
             Self::Api { description, .. } => description.clone(),
             Self::Http {
                 status, snippet, ..
-            } if snippet.is_empty() => ["HTTP ", &decimal(*status), " with an empty body"].concat(),
+            } if snippet.is_empty() => crate::text::cat(&[
+                "HTTP ",
+                &crate::text::decimal(*status),
+                " with an empty body",
+            ]),
             Self::Http {
                 status, snippet, ..
             } => {
                 // Quoted by hand: `{:?}` would bring str's Debug (and its Unicode tables) into
                 // the wasm.
-                let status = decimal(*status);
-                [
+                let status = crate::text::decimal(*status);
+                crate::text::cat(&[
                     "HTTP ",
                     &status,
                     " with a body that is not a Descope error: \"",
                     snippet,
                     "\"",
-                ]
-                .concat()
+                ])
             }
-            Self::InvalidArgument { argument, reason } => [argument, " ", reason.as_str()].concat(),
-            Self::Network { message, .. } => ["request failed: ", message.as_str()].concat(),
+            Self::InvalidArgument { argument, reason } => {
+                crate::text::cat(&[argument, " ", reason.as_str()])
+            }
+            Self::Network { message, .. } => {
+                crate::text::cat(&["request failed: ", message.as_str()])
+            }
             Self::Timeout { after_ms } => {
-                ["no answer within ", &decimal(*after_ms), " ms"].concat()
+                crate::text::cat(&["no answer within ", &crate::text::decimal(*after_ms), " ms"])
             }
             Self::Aborted => "the request was aborted".into(),
             Self::Decode { path, message, .. } => {
-                ["unexpected response at `", path, "`: ", message.as_str()].concat()
+                crate::text::cat(&["unexpected response at `", path, "`: ", message.as_str()])
             }
         }
     }
@@ -190,7 +197,7 @@ impl Error {
     /// The whole message, as `Display` writes it: `Descope [code] description`, then the
     /// service's message when it says more, then ` (HTTP status)`.
     pub fn message(&self) -> String {
-        let mut out = ["Descope [", self.code(), "] ", &self.description()].concat();
+        let mut out = crate::text::cat(&["Descope [", self.code(), "] ", &self.description()]);
         if let Self::Api {
             message: Some(m),
             description,
@@ -204,7 +211,7 @@ impl Error {
         }
         if self.status() != 0 {
             out.push_str(" (HTTP ");
-            out.push_str(&decimal(self.status()));
+            out.push_str(&crate::text::decimal(self.status()));
             out.push(')');
         }
         out
@@ -283,22 +290,6 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.message())
     }
-}
-
-/// `n` in decimal. The texts the JavaScript path builds are concatenated with it rather
-/// than written by `format!`: `core::fmt` (its `write`, padding and integer `Display`)
-/// costs the npm wasm more than a kilobyte gzip.
-pub(crate) fn decimal(n: impl Into<u64>) -> String {
-    let mut n: u64 = n.into();
-    let mut digits = Vec::new();
-    loop {
-        digits.push(b'0' + (n % 10) as u8);
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    digits.iter().rev().map(|&d| char::from(d)).collect()
 }
 
 impl std::error::Error for Error {}
@@ -462,13 +453,6 @@ pub fn snippet(body: &str, secret: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn decimal_writes_every_digit() {
-        for n in [0u64, 7, 10, 429, 1_000_000, u64::from(u32::MAX), u64::MAX] {
-            assert_eq!(decimal(n), n.to_string());
-        }
-    }
 
     #[test]
     fn display_is_the_message() {

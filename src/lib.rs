@@ -139,6 +139,7 @@ pub mod error;
 pub mod models;
 pub mod retry;
 pub mod session;
+mod text;
 
 // The JavaScript façade of the npm package: feature `js`, off by default.
 #[cfg(all(target_arch = "wasm32", feature = "js"))]

@@ -67,10 +67,12 @@ fn network(value: &JsValue) -> Error {
             .map(|e| String::from(e.message()));
         match (code, detail) {
             (Some(code), Some(d)) if !d.is_empty() => {
-                message = [&message, " (", &code, ": ", &d, ")"].concat()
+                message = crate::text::cat(&[&message, " (", &code, ": ", &d, ")"])
             }
-            (Some(code), _) => message = [&message, " (", &code, ")"].concat(),
-            (None, Some(d)) if !d.is_empty() => message = [&message, " (", &d, ")"].concat(),
+            (Some(code), _) => message = crate::text::cat(&[&message, " (", &code, ")"]),
+            (None, Some(d)) if !d.is_empty() => {
+                message = crate::text::cat(&[&message, " (", &d, ")"])
+            }
             _ => {}
         }
     }
@@ -245,7 +247,7 @@ pub(crate) fn settled(
         Err(e) if e.is_instance_of::<js_sys::SyntaxError>() => {
             return Err(Error::Decode {
                 path: ".".into(),
-                message: ["not JSON: ", &js_message(&e)].concat(),
+                message: crate::text::cat(&["not JSON: ", &js_message(&e)]),
                 snippet: String::new(),
             })
         }
@@ -435,7 +437,7 @@ pub fn unwrap_js(answer: Answer, unwrap: Unwrap, secret: bool) -> Result<JsValue
                 message: if secret {
                     "not JSON".into()
                 } else {
-                    ["not JSON: ", &js_message(&e)].concat()
+                    crate::text::cat(&["not JSON: ", &js_message(&e)])
                 },
                 snippet: if secret {
                     String::new()

@@ -518,7 +518,7 @@ impl<'a> Path<'a> {
             }
             Seg::Index(i) => {
                 out.push('[');
-                out.push_str(&crate::error::decimal(i as u64));
+                out.push_str(&crate::text::decimal(i as u64));
                 out.push(']');
             }
         }
@@ -630,7 +630,10 @@ fn check<V: Value>(ty: &Ty, v: &V, path: &Path<'_>) -> Result<V, Error> {
         }
         Ty::Enum(choice) => match v.string() {
             Some(s) if choice.values.contains(&s.as_str()) => Ok(v.clone()),
-            _ => Err(path.fail(&["must be one of ", &choice.values.join(", ")].concat())),
+            _ => Err(path.fail(&crate::text::cat(&[
+                "must be one of ",
+                &crate::text::join(choice.values, ", "),
+            ]))),
         },
         Ty::Filter => match kind {
             Kind::Array => {
@@ -724,7 +727,11 @@ fn object<V: Value>(schema: &'static Schema, v: &V, path: &Path<'_>) -> Result<V
             .any(|(k, v)| k == field.key && v.kind() != Kind::Undefined);
         match field.need {
             Need::Required if !given => {
-                return Err(path.fail(&["lacks the required key `", field.key, "`"].concat()))
+                return Err(path.fail(&crate::text::cat(&[
+                    "lacks the required key `",
+                    field.key,
+                    "`",
+                ])))
             }
             Need::Default(c) if !given => out.set(field.wire, c.value()),
             _ => {}
@@ -822,12 +829,11 @@ pub fn build<V: Value>(row: &'static Row, args: &[V]) -> Result<Request, Error> 
             .collect();
         return Err(Error::invalid_argument(
             names.first().copied().unwrap_or("arguments"),
-            [
+            crate::text::cat(&[
                 "and ",
-                &names.get(1..).unwrap_or_default().join(", "),
+                &crate::text::join(names.get(1..).unwrap_or_default(), ", "),
                 " cannot all be empty: the service may read that as all",
-            ]
-            .concat(),
+            ]),
         ));
     }
     if let Some(b) = &mut body {
@@ -859,7 +865,7 @@ pub fn find(rows: &'static [Row], name: &str) -> Option<&'static Row> {
 pub fn unknown(group: &str, name: &str) -> Error {
     Error::invalid_argument(
         "method",
-        ["`", name, "` is not a ", group, " management method"].concat(),
+        crate::text::cat(&["`", name, "` is not a ", group, " management method"]),
     )
 }
 

@@ -139,7 +139,7 @@ impl Request {
     /// JavaScript's `encodeURIComponent`.
     pub fn url(&self, base_url: &str) -> String {
         let mut url = String::with_capacity(base_url.len() + self.path.len() + 32);
-        url.push_str(base_url.trim_end_matches('/'));
+        url.push_str(crate::text::trim_slashes(base_url));
         url.push_str(&self.path);
         for (i, (key, value)) in self.query.iter().enumerate() {
             url.push(if i == 0 { '?' } else { '&' });

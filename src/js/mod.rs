@@ -100,7 +100,7 @@ impl<'a> Opts<'a> {
         for key in keys.iter().filter_map(|k| k.as_string()) {
             if !allowed.contains(&key.as_str()) {
                 return Err(Error::invalid_argument(
-                    [what, ".", &key].concat(),
+                    crate::text::cat(&[what, ".", &key]),
                     "is not a known option",
                 ));
             }
@@ -143,7 +143,7 @@ impl<'a> Opts<'a> {
         if Self::absent(&v) {
             return Ok(());
         }
-        let what = [self.what, ".retry"].concat();
+        let what = crate::text::cat(&[self.what, ".retry"]);
         let r = Opts::new(&v, RETRY_KEYS, &what)?;
         if let Some(n) = r.number("maxAttempts", "retry.maxAttempts")? {
             options.retry.max_attempts = whole(n, "retry.maxAttempts", 1)?;
@@ -188,11 +188,10 @@ fn whole(value: f64, name: &str, min: u32) -> Result<u32, Error> {
         // No float in the message: formatting one costs the wasm ~15 KB.
         return Err(Error::invalid_argument(
             name,
-            [
+            crate::text::cat(&[
                 "must be a whole number of at least ",
-                &crate::error::decimal(min),
-            ]
-            .concat(),
+                &crate::text::decimal(min),
+            ]),
         ));
     }
     Ok(value as u32)

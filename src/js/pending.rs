@@ -134,7 +134,10 @@ impl PendingCall {
                 .dyn_ref::<js_sys::Error>()
                 .map(|e| String::from(e.message()))
                 .unwrap_or_default();
-            Error::invalid_argument("managementKey", ["function failed: ", &message].concat())
+            Error::invalid_argument(
+                "managementKey",
+                crate::text::cat(&["function failed: ", &message]),
+            )
         };
         match how {
             OK => match value.as_string() {

@@ -138,7 +138,7 @@ impl Value for Js {
                     .unwrap_or_default();
                 Err(Error::invalid_argument(
                     name,
-                    ["cannot be sent as JSON: ", &why].concat(),
+                    crate::text::cat(&["cannot be sent as JSON: ", &why]),
                 ))
             }
         }

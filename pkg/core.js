@@ -12,6 +12,7 @@ export { wasmMemoryBytes };
 export { DescopeError };
 
 let catalogue; // [[group, name, …], …], read from the wasm at the first client
+let searchAt; // where user.search is in it: the wasm calls a function by its place
 
 function invalidArgument(argument, reason) {
   const description = `${argument} ${reason}`;
@@ -26,6 +27,7 @@ function invalidArgument(argument, reason) {
 // Walks every page of `search`: pages of `pageSize`, stopping at `total` or a short page.
 // The same walk as the Rust `SearchPager`.
 async function* searchPages(client, request, options) {
+  if (searchAt === undefined) throw new Error("descope-mgmt: the user group has no search");
   const pageSize = options?.pageSize ?? 100;
   if (!Number.isInteger(pageSize) || pageSize <= 0) throw invalidArgument("pageSize", "must be a positive integer");
   if (request != null && (typeof request !== "object" || Array.isArray(request))) {
@@ -34,7 +36,7 @@ async function* searchPages(client, request, options) {
   let page = request?.page ?? 0;
   let seen = 0;
   for (;;) {
-    const { users, total } = await client.call("user", "search", [{ ...request, page, limit: pageSize, offset: undefined }]);
+    const { users, total } = await client.callAt(searchAt, [{ ...request, page, limit: pageSize, offset: undefined }]);
     yield { users, total, page };
     seen += users.length;
     page += 1;
@@ -138,14 +140,20 @@ export class DescopeManagement {
     catalogue ??= functions()
       .split("\n")
       .map((line) => line.split(" "));
+    let index = 0; // of each function in the catalogue's order, which the wasm calls it by
     for (const [group, ...names] of catalogue) {
+      const first = index;
+      index += names.length;
+      if (group === "user" && names.includes("search")) searchAt = first + names.indexOf("search");
       // Each group's functions are made when the group is first read: a client costs
       // nothing for the groups it never uses (a sixth of a cold start).
       let api;
       const made = () => {
         api = {};
         // Plain closures, so `const { load } = descope.user` works as with node-sdk.
-        for (const name of names) api[name] = (...args) => client.call(group, name, args);
+        names.forEach((name, i) => {
+          api[name] = (...args) => client.callAt(first + i, args);
+        });
         if (group === "user") api.searchPages = (request, options) => searchPages(client, request, options);
         return Object.freeze(api);
       };

@@ -155,31 +155,28 @@ extern "C" {
         json: bool,
         fetcher: &JsValue,
     ) -> Promise;
+
+    // Sets a key of a plain object made here (the headers, a body): one call, where
+    // `Reflect.set` takes two more for the strings and a closure to catch what cannot throw.
+    pub(crate) fn put(obj: &JsValue, key: &str, value: &JsValue);
 }
 
 /// What `attempt.js` rejects with when the time runs out.
 const TIMEOUT: &str = "descope-mgmt: timeout";
 
-/// The headers of a request: the configured (or this call's) bearer, the project, the SDK
-/// and, once learnt, the rate-limit tier.
-fn headers_of(ctx: Ctx<'_>, req: &Request) -> js_sys::Object {
+/// The headers of a request (`json`: it has a JSON body): the configured (or this call's)
+/// bearer, the project, the SDK and, once learnt, the rate-limit tier.
+pub(crate) fn headers_of(ctx: Ctx<'_>, json: bool) -> js_sys::Object {
     let session = ctx.session;
     let headers = js_sys::Object::new();
-    let set = |name: &str, value: &str| {
-        // Setting a string on a fresh plain object cannot fail.
-        let _ = js_sys::Reflect::set(
-            &headers,
-            &JsValue::from_str(name),
-            &JsValue::from_str(value),
-        );
-    };
+    let set = |name: &str, value: &str| put(&headers, name, &JsValue::from_str(value));
     for (name, value) in session.config().headers_with_key(ctx.key) {
         set(name, &value);
     }
     if let Some(tier) = session.license_tier() {
         set("x-descope-license", &tier);
     }
-    if req.body.is_some() {
+    if json {
         set("Content-Type", "application/json");
     }
     headers
@@ -200,11 +197,12 @@ pub(crate) struct Sending {
     pub fetcher: JsValue,
 }
 
-/// What one attempt of `req` sends, or why it is not sent (the caller aborted, or no time
-/// is left).
+/// What one attempt of `req` sends with `headers` (see [`headers_of`]), or why it is not
+/// sent (the caller aborted, or no time is left).
 pub(crate) fn sending(
     ctx: Ctx<'_>,
     req: &Request,
+    headers: js_sys::Object,
     deadline: f64,
     timeout_ms: u32,
 ) -> Result<Sending, Error> {
@@ -220,7 +218,7 @@ pub(crate) fn sending(
     Ok(Sending {
         url: req.url(ctx.session.config().base_url()),
         method: req.method.as_str(),
-        headers: headers_of(ctx, req),
+        headers,
         body: req.body.clone(),
         signal: ctx.signal.cloned(),
         ms: remaining,
@@ -280,7 +278,13 @@ async fn attempt(
     deadline: f64,
     timeout_ms: u32,
 ) -> Result<Answer, Error> {
-    let s = sending(ctx, req, deadline, timeout_ms)?;
+    let s = sending(
+        ctx,
+        req,
+        headers_of(ctx, req.body.is_some()),
+        deadline,
+        timeout_ms,
+    )?;
     let promise = js_attempt(
         &s.url, s.method, &s.headers, s.body, s.signal, s.ms, s.json, &s.fetcher,
     );

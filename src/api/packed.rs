@@ -292,25 +292,49 @@ pub fn each(mut f: impl FnMut(&'static str, &'static str)) {
     });
 }
 
-/// The row of `group.name`.
-pub fn find(group: &str, name: &str) -> Option<&'static Row> {
-    let (group, name, index, rows, at) =
-        scan(|g, n, i, rows, at| (g == group && n == name).then_some((g, n, i, rows, at)))?;
+/// Where `group.name` is in the catalogue's order (that of [`each`]).
+pub fn index_of(group: &str, name: &str) -> Option<usize> {
+    scan(|g, n, i, _, _| (g == group && n == name).then_some(i))
+}
+
+/// The row of the `index`th function of [`each`]: what the package's methods call by, so a
+/// call neither sends its names into the wasm nor looks them up.
+pub fn find_at(index: usize) -> Option<&'static Row> {
+    cached(index).or_else(|| {
+        let (group, name, rows, at) =
+            scan(|g, n, i, rows, at| (i == index).then_some((g, n, rows, at)))?;
+        decode(index, group, name, rows, at)
+    })
+}
+
+/// The `index`th row, if it was decoded before.
+fn cached(index: usize) -> Option<&'static Row> {
+    CACHE.with(|cache| *cache.try_borrow().ok()?.rows.get(index)?)
+}
+
+/// Decodes the `index`th row (`group.name`, at `at` of its group's `rows`) and keeps it.
+fn decode(
+    index: usize,
+    group: &'static str,
+    name: &'static str,
+    rows: &'static [u8],
+    at: usize,
+) -> Option<&'static Row> {
     CACHE.with(|cache| {
         let mut c = cache.try_borrow_mut().ok()?;
-        if let Some(Some(row)) = c.rows.get(index) {
-            return Some(*row);
-        }
         let decoded: &'static Row = Box::leak(Box::new(row(&mut c, group, name, rows, at)?));
         kept(&mut c.rows, index, || Some(decoded))
     })
 }
 
-/// [`engine::prepare`] over the packed table.
-pub fn prepare<V: Value>(group: &str, name: &str, args: &[V]) -> Result<Request, Error> {
-    match find(group, name) {
+/// [`engine::prepare`] over the packed table, for the `index`th function.
+pub fn prepare_at<V: Value>(index: usize, args: &[V]) -> Result<Request, Error> {
+    match find_at(index) {
         Some(row) => engine::build(row, args),
-        None => Err(engine::unknown(group, name)),
+        None => Err(Error::invalid_argument(
+            "method",
+            "is not a function of the catalogue",
+        )),
     }
 }
 
@@ -382,16 +406,19 @@ mod tests {
         for (group, rows) in GROUPS {
             for r in *rows {
                 expected.push((*group, r.name));
-                let decoded = find(group, r.name)
+                let decoded = index_of(group, r.name)
+                    .and_then(find_at)
                     .unwrap_or_else(|| panic!("{group}.{} does not decode", r.name));
                 assert_eq!(row_text(decoded), row_text(r));
                 // Kept: the second lookup is the same row.
-                assert!(std::ptr::eq(decoded, find(group, r.name).unwrap()));
+                let again = index_of(group, r.name).and_then(find_at).unwrap();
+                assert!(std::ptr::eq(decoded, again));
             }
         }
         assert_eq!(listed, expected);
-        assert!(find("user", "nope").is_none());
-        assert!(find("nope", "load").is_none());
+        assert!(index_of("user", "nope").is_none());
+        assert!(index_of("nope", "load").is_none());
+        assert!(find_at(t::ROW_COUNT).is_none());
     }
 
     #[test]

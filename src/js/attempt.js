@@ -27,6 +27,31 @@ export function attempt(url, method, headers, body, signal, ms, json, fetcher) {
   });
 }
 
+// The kind of a value the engine reads, in one call (src/js/value.rs numbers them so): 0
+// undefined, 1 null, 2 boolean, 3 number, 4 string, 5 array, 6 any other object, 7 the rest
+// (functions, symbols, bigints).
+export function kindOf(v) {
+  switch (typeof v) {
+    case "undefined":
+      return 0;
+    case "boolean":
+      return 2;
+    case "number":
+      return 3;
+    case "string":
+      return 4;
+    case "object":
+      return v === null ? 1 : Array.isArray(v) ? 5 : 6;
+    default:
+      return 7;
+  }
+}
+
+// Sets a key of a plain object the wasm made (a body, the headers).
+export function put(obj, key, value) {
+  obj[key] = value;
+}
+
 // What the wasm's PendingCall asks for, and how it ended (see src/js/pending.rs).
 const KEY = 0, SEND = 1, WAIT = 2, DONE = 3;
 const OK = 1, REJECTED = 2, STOPPED = 3;

@@ -1,6 +1,6 @@
 //! The wasm-bindgen façade. The package's JavaScript entry wraps [`JsClient`] as
 //! `DescopeManagement` with one `descope.user.<name>` function per row of the user
-//! catalogue; every call goes through [`crate::api::packed::prepare`] (the packed rows, walked by the engine).
+//! catalogue; every call goes through [`crate::api::packed::prepare_at`] (the packed rows, walked by the engine).
 
 use std::rc::Rc;
 
@@ -235,6 +235,7 @@ fn client_from_options(options: JsValue) -> Result<JsClient, Error> {
     };
     Ok(JsClient {
         session: Rc::new(session),
+        headers: Rc::default(),
         options: call_options,
         signal: None,
         key_fn,
@@ -246,6 +247,8 @@ fn client_from_options(options: JsValue) -> Result<JsClient, Error> {
 #[wasm_bindgen(js_name = Client)]
 pub struct JsClient {
     session: Rc<Session>,
+    /// The attempts' headers, shared with the client's views (see `pending::Headers`).
+    headers: Rc<pending::Headers>,
     options: CallOptions,
     signal: Option<AbortSignal>,
     key_fn: Option<Function>,
@@ -280,6 +283,7 @@ impl JsClient {
             };
             Ok(JsClient {
                 session: Rc::clone(&self.session),
+                headers: Rc::clone(&self.headers),
                 options: call_options,
                 signal,
                 key_fn: self.key_fn.clone(),
@@ -289,17 +293,14 @@ impl JsClient {
         view().map_err(|e| to_js_error(&e))
     }
 
-    /// Calls `descope.user.<method>(...args)`: resolves to node-sdk's `data`, rejects with
-    /// a `DescopeError`. Arguments are checked before anything is sent.
-    #[wasm_bindgen(js_name = callUser)]
-    pub fn call_user(&self, method: &str, args: &Array) -> Promise {
-        self.call("user", method, args)
-    }
-
-    /// Calls `descope.<group>.<method>(...args)`, as [`JsClient::call_user`] does for users.
-    pub fn call(&self, group: &str, method: &str, args: &Array) -> Promise {
+    /// Calls the `index`th function of [`functions`] (the package's methods call by it, so
+    /// that a call sends no names into the wasm): resolves to node-sdk's `data`, rejects
+    /// with a `DescopeError`. Arguments are checked before anything is sent.
+    #[wasm_bindgen(js_name = callAt)]
+    pub fn call_at(&self, index: u32, args: &Array) -> Promise {
         let args: Vec<value::Js> = args.iter().map(value::Js).collect();
-        pending::PendingCall::start(self, packed::prepare(group, method, &args))
+        let index = usize::try_from(index).unwrap_or(usize::MAX);
+        pending::PendingCall::start(self, packed::prepare_at(index, &args))
     }
 }
 

@@ -5,9 +5,10 @@
 //! machine the Rust transports drive with `.await`, so every caller gets one behaviour; this
 //! keeps wasm-bindgen's futures, task queue and closures out of the npm build.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
-use js_sys::{Array, Function, Promise};
+use js_sys::{Array, Function, Object, Promise};
 use wasm_bindgen::prelude::*;
 use web_sys::AbortSignal;
 
@@ -47,6 +48,7 @@ enum Phase {
 #[wasm_bindgen]
 pub struct PendingCall {
     session: Rc<Session>,
+    headers: Rc<Headers>,
     options: CallOptions,
     signal: Option<AbortSignal>,
     key_fn: Option<Function>,
@@ -61,6 +63,52 @@ pub struct PendingCall {
     phase: Phase,
 }
 
+/// The headers of a client's attempts, made once (for each learnt rate-limit tier) and
+/// frozen, so that a call builds and sends none of their names and values: fetch copies
+/// them, and a host `fetch` cannot change them. A call with a key of its own (the host's key
+/// function) builds its own.
+#[derive(Default)]
+pub(super) struct Headers(RefCell<Option<Made>>);
+
+struct Made {
+    tier: Option<String>,
+    plain: Object,
+    json: Object,
+}
+
+impl Headers {
+    fn of(&self, ctx: Ctx<'_>, json: bool) -> Object {
+        let pick = |m: &Made| {
+            if json {
+                m.json.clone()
+            } else {
+                m.plain.clone()
+            }
+        };
+        let Ok(mut made) = self.0.try_borrow_mut() else {
+            return transport::headers_of(ctx, json);
+        };
+        if ctx.key.is_some() {
+            return transport::headers_of(ctx, json);
+        }
+        let tier = ctx.session.license_tier();
+        match &*made {
+            Some(m) if m.tier == tier => pick(m),
+            _ => {
+                let frozen = |json| Object::freeze(&transport::headers_of(ctx, json));
+                let m = Made {
+                    tier,
+                    plain: frozen(false),
+                    json: frozen(true),
+                };
+                let headers = pick(&m);
+                *made = Some(m);
+                headers
+            }
+        }
+    }
+}
+
 /// A request, or the call's answer.
 enum Next {
     Step(Step),
@@ -72,6 +120,7 @@ impl PendingCall {
     pub(super) fn start(client: &super::JsClient, prepared: Result<Request, Error>) -> Promise {
         drive(PendingCall {
             session: Rc::clone(&client.session),
+            headers: Rc::clone(&client.headers),
             options: client.options,
             signal: client.signal.clone(),
             key_fn: client.key_fn.clone(),
@@ -196,7 +245,9 @@ impl PendingCall {
                     } else {
                         self.req.as_ref().ok_or_else(gone)?
                     };
-                    match transport::sending(self.ctx(license), req, deadline, timeout_ms) {
+                    let ctx = self.ctx(license);
+                    let headers = self.headers.of(ctx, req.body.is_some());
+                    match transport::sending(ctx, req, headers, deadline, timeout_ms) {
                         Ok(s) => {
                             self.phase = Phase::Attempt {
                                 license,

@@ -2,6 +2,7 @@
 //! copied into Rust structures, and bodies are built as plain objects for `JSON.stringify`.
 
 use js_sys::{Array, JsString, Object, Reflect};
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::api::value::{Kind, Value};
@@ -9,29 +10,30 @@ use crate::error::Error;
 
 use super::to_json;
 
+#[wasm_bindgen(module = "/src/js/attempt.js")]
+extern "C" {
+    // One call, where wasm-bindgen's checks take one per question (`is_undefined`,
+    // `is_null`, `as_bool`…).
+    #[wasm_bindgen(js_name = kindOf)]
+    fn kind_of(v: &JsValue) -> u8;
+}
+
 /// A JavaScript value the engine reads or builds.
 #[derive(Clone, Debug)]
 pub struct Js(pub JsValue);
 
 impl Value for Js {
     fn kind(&self) -> Kind {
-        let v = &self.0;
-        if v.is_undefined() {
-            Kind::Undefined
-        } else if v.is_null() {
-            Kind::Null
-        } else if v.as_bool().is_some() {
-            Kind::Bool
-        } else if v.as_f64().is_some() {
-            Kind::Number
-        } else if v.is_string() {
-            Kind::String
-        } else if Array::is_array(v) {
-            Kind::Array
-        } else if v.is_object() && !v.is_function() {
-            Kind::Object
-        } else {
-            Kind::Other
+        // attempt.js's `kindOf` numbers them in this order.
+        match kind_of(&self.0) {
+            0 => Kind::Undefined,
+            1 => Kind::Null,
+            2 => Kind::Bool,
+            3 => Kind::Number,
+            4 => Kind::String,
+            5 => Kind::Array,
+            6 => Kind::Object,
+            _ => Kind::Other,
         }
     }
 
@@ -112,8 +114,8 @@ impl Value for Js {
     }
 
     fn set(&mut self, key: &str, value: Self) {
-        // Setting a key on a plain object made here cannot fail.
-        let _ = Reflect::set(&self.0, &JsValue::from_str(key), &value.0);
+        // A plain object made here: setting a key cannot fail.
+        crate::transport::put(&self.0, key, &value.0);
     }
 
     fn display(&self) -> String {

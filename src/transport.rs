@@ -145,7 +145,7 @@ extern "C" {
     // One promise per attempt: fetch, deadline and body read in JavaScript (three promises
     // awaited one by one through wasm-bindgen futures cost ~40 µs a call more).
     #[wasm_bindgen(js_name = attempt)]
-    fn js_attempt(
+    pub(crate) fn js_attempt(
         url: &str,
         method: &str,
         headers: &js_sys::Object,

@@ -86,7 +86,8 @@ export async function drive(call) {
           outcome = await within(new Promise((ok) => ok(step[1]())), step[2], step[3]);
           break;
         case SEND:
-          outcome = await attempt(...step.slice(1)).then((v) => [OK, v], (e) => [REJECTED, e]);
+          // The attempt the wasm started (`attempt` above).
+          outcome = await step[1].then((v) => [OK, v], (e) => [REJECTED, e]);
           break;
         case WAIT:
           outcome = await within(undefined, step[1], step[2]);

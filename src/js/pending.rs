@@ -253,21 +253,12 @@ impl PendingCall {
                                 license,
                                 timeout_ms,
                             };
-                            let body = s.body.map_or(JsValue::UNDEFINED, JsValue::from);
-                            let signal = s.signal.map_or(JsValue::UNDEFINED, JsValue::from);
-                            return Ok(asked(
-                                SEND,
-                                &[
-                                    s.url.into(),
-                                    s.method.into(),
-                                    s.headers.into(),
-                                    body,
-                                    signal,
-                                    s.ms.into(),
-                                    s.json.into(),
-                                    s.fetcher,
-                                ],
-                            ));
+                            // Started here, in one call: `drive` awaits its promise.
+                            let attempt = transport::js_attempt(
+                                &s.url, s.method, &s.headers, s.body, s.signal, s.ms, s.json,
+                                &s.fetcher,
+                            );
+                            return Ok(asked(SEND, &[attempt.into()]));
                         }
                         Err(err) => next = self.ended(license, Err(err)).ok_or_else(gone)?,
                     }
@@ -336,7 +327,7 @@ impl PendingCall {
 impl PendingCall {
     /// What to do next, told how the last thing asked for ended (`how`: 1 resolved with
     /// `value`, 2 rejected with it, 3 abandoned at the deadline or the signal; the first call
-    /// passes 0): `[0, keyFunction, ms, signal]`, `[1, …attempt's arguments]`,
+    /// passes 0): `[0, keyFunction, ms, signal]`, `[1, the attempt's promise]`,
     /// `[2, ms, signal]`, `[3, result]` or `[4, error]`.
     pub fn next(&mut self, how: u8, value: JsValue) -> Array {
         match self.advance(how, value) {
@@ -352,12 +343,20 @@ impl PendingCall {
 
 /// `[what, ...args]`.
 fn asked(what: u8, args: &[JsValue]) -> Array {
-    let out = Array::new_with_length(0);
-    out.push(&JsValue::from(what));
-    for a in args {
-        out.push(a);
+    // One call for the array (a push each would be one more per item).
+    let what = JsValue::from(what);
+    match args {
+        [a] => Array::of2(&what, a),
+        [a, b] => Array::of3(&what, a, b),
+        [a, b, c] => Array::of4(&what, a, b, c),
+        _ => {
+            let out = Array::of1(&what);
+            for a in args {
+                out.push(a);
+            }
+            out
+        }
     }
-    out
 }
 
 /// `next` called out of turn (only a broken driver does).

@@ -85,12 +85,9 @@ impl Headers {
                 m.plain.clone()
             }
         };
-        let Ok(mut made) = self.0.try_borrow_mut() else {
+        let Some(mut made) = self.0.try_borrow_mut().ok().filter(|_| ctx.key.is_none()) else {
             return transport::headers_of(ctx, json);
         };
-        if ctx.key.is_some() {
-            return transport::headers_of(ctx, json);
-        }
         let tier = ctx.session.license_tier();
         match &*made {
             Some(m) if m.tier == tier => pick(m),

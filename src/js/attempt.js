@@ -1,6 +1,7 @@
 // The JavaScript half of a call. `drive` (below) runs a call of the npm package step by step
-// as the wasm decides them; `attempt` sends one attempt, for `drive` and for the Rust
-// transport's futures (a Rust wasm app).
+// as the wasm decides them; `attempt` sends one attempt, started by the wasm for `drive` and
+// for the Rust transport's futures (a Rust wasm app); `kindOf` and `put` let the engine read
+// and build values in one call each.
 //
 // One attempt of a call, in one promise: the client's `fetch` option
 // or the global `fetch` (never `window`; no credentials/mode/cache, which workerd rejects), the deadline, and the body

@@ -52,6 +52,18 @@ test("the JavaScript surface has every node-sdk management.user function", () =>
   for (const name of expected) assert.equal(typeof user[name], "function", name);
 });
 
+test("a client's groups are enumerable, made once when first read, and frozen", () => {
+  const descope = new DescopeManagement({ projectId: PROJECT_ID, managementKey: FAKE_KEY, baseUrl: emu.url });
+  const groups = Object.keys(descope);
+  assert.ok(groups.includes("user") && groups.includes("tenant") && groups.includes("analytics"), groups.join());
+  assert.equal(descope.tenant, descope.tenant, "the same functions at every read");
+  assert.ok(Object.isFrozen(descope.tenant));
+  const { load } = descope.user;
+  assert.equal(load, descope.user.load);
+  // Another client's functions call through that client.
+  assert.notEqual(descope.user.load, user.load);
+});
+
 describe("create, invite and batches", () => {
   test("create stores every option", async () => {
     const id = fresh("create");

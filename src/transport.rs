@@ -22,10 +22,6 @@ use crate::session::{CallOptions, Session};
 
 #[wasm_bindgen]
 extern "C" {
-    // JSON.parse on the JavaScript string itself: the body never enters wasm memory.
-    #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
-    fn json_parse(text: &JsString) -> Result<JsValue, JsValue>;
-
     // The globals every runtime has (a Node timer is an object, hence JsValue).
     #[wasm_bindgen(js_name = setTimeout)]
     fn set_timeout(handler: &Function, ms: f64) -> JsValue;
@@ -57,11 +53,9 @@ fn js_message(value: &JsValue) -> String {
 /// (`ECONNREFUSED`, `UND_ERR_SOCKET`) is on its `cause`, so its code and message are added.
 fn network(value: &JsValue) -> Error {
     let mut message = js_message(value);
-    let cause = js_sys::Reflect::get(value, &JsValue::from_str("cause")).unwrap_or_default();
+    let cause = get(value, &JsValue::from_str("cause"));
     if cause.is_object() {
-        let code = js_sys::Reflect::get(&cause, &JsValue::from_str("code"))
-            .ok()
-            .and_then(|c| c.as_string());
+        let code = get(&cause, &JsValue::from_str("code")).as_string();
         let detail = cause
             .dyn_ref::<js_sys::Error>()
             .map(|e| String::from(e.message()));
@@ -123,9 +117,7 @@ impl<'a> Ctx<'a> {
 
 /// A string property of a parsed JSON object.
 fn string_at(value: &JsValue, key: &str) -> Option<String> {
-    js_sys::Reflect::get(value, &JsValue::from_str(key))
-        .ok()
-        .and_then(|v| v.as_string())
+    get(value, &JsValue::from_str(key)).as_string()
 }
 
 /// The fields of a Descope error body, read with `JSON.parse` (no serde in the wasm).
@@ -159,6 +151,49 @@ extern "C" {
     // Sets a key of a plain object made here (the headers, a body): one call, where
     // `Reflect.set` takes two more for the strings and a closure to catch what cannot throw.
     pub(crate) fn put(obj: &JsValue, key: &str, value: &JsValue);
+
+    // `obj[key]`, a getter that throws read as undefined (`Reflect.get` with `catch`).
+    pub(crate) fn get(obj: &JsValue, key: &JsValue) -> JsValue;
+
+    #[wasm_bindgen(js_name = parseJson)]
+    fn parse_json(text: &JsValue) -> JsValue;
+
+    #[cfg(feature = "js")]
+    #[wasm_bindgen(js_name = toJson)]
+    fn to_json(value: &JsValue) -> JsValue;
+}
+
+// Imports. V8 compiles a stub for every distinct signature of the module's imports when the
+// module is compiled (~75 µs each in Node 20, the first ~0.7 ms), and another when an
+// import's function takes fewer parameters than it is called with, as wasm-bindgen's
+// `catch` wrappers do. So the imports here reuse the signatures the module has anyway:
+// `get`, `parseJson` and `toJson` return what was thrown rather than using `catch`, and
+// the time is read from a `Date` (a value in, a number out, as `getTime`), not `Date.now`.
+
+/// `JSON.parse` on the JavaScript string itself (the body never enters wasm memory), its
+/// error as `Err`.
+pub(crate) fn json_parse(text: &JsString) -> Result<JsValue, JsValue> {
+    thrown(parse_json(text))
+}
+
+/// `JSON.stringify`, its error (a cycle, a BigInt) as `Err`.
+#[cfg(feature = "js")]
+pub(crate) fn json_stringify(value: &JsValue) -> Result<JsValue, JsValue> {
+    thrown(to_json(value))
+}
+
+/// attempt.js's helpers return an `Error` for what was thrown; no JSON value is one.
+fn thrown(value: JsValue) -> Result<JsValue, JsValue> {
+    if value.is_instance_of::<js_sys::Error>() {
+        Err(value)
+    } else {
+        Ok(value)
+    }
+}
+
+/// Milliseconds since the epoch, as `Date.now()`.
+pub(crate) fn now() -> f64 {
+    js_sys::Date::new_0().get_time()
 }
 
 /// What `attempt.js` rejects with when the time runs out.
@@ -209,7 +244,7 @@ pub(crate) fn sending(
     if ctx.signal.is_some_and(AbortSignal::aborted) {
         return Err(Error::Aborted);
     }
-    let remaining = deadline - js_sys::Date::now();
+    let remaining = deadline - now();
     if remaining <= 0.0 {
         return Err(Error::Timeout {
             after_ms: timeout_ms,
@@ -365,7 +400,7 @@ impl crate::exec::Transport for Ctx<'_> {
     }
 
     fn now_ms(&self) -> f64 {
-        js_sys::Date::now()
+        now()
     }
 
     fn attempt(
@@ -402,7 +437,7 @@ pub(crate) fn rate_limit_tier(answer: &Answer) -> Option<String> {
 
 /// The deadline of a call that starts now (ms since the epoch).
 pub fn deadline_of(options: &CallOptions) -> f64 {
-    js_sys::Date::now() + f64::from(options.timeout_ms)
+    now() + f64::from(options.timeout_ms)
 }
 
 /// Sends `req` with retries, within the call's timeout, and returns the 2xx answer or the

@@ -43,8 +43,9 @@ for (const [from, name, to] of mapping.imports) {
   }
 }
 // The import object: one module now, the glue's functions and the snippets' beside them.
+// (wasm-bindgen may list a snippet more than once, one namespace per use: all go.)
 for (const m of [own[0], ...namespaces.keys()]) {
-  const line = new RegExp(`\\n\\s+"${escape(m)}": import\\d+,`);
+  const line = new RegExp(`\\n\\s+"${escape(m)}": import\\d+,`, "g");
   if (!line.test(glue)) fail(`the import module ${m} is not in the glue's import object`);
   glue = glue.replace(line, "");
 }

@@ -1,7 +1,7 @@
 // The JavaScript half of a call. `drive` (below) runs a call of the npm package step by step
 // as the wasm decides them; `attempt` sends one attempt, started by the wasm for `drive` and
-// for the Rust transport's futures (a Rust wasm app); `kindOf` and `put` let the engine read
-// and build values in one call each.
+// for the Rust transport's futures (a Rust wasm app); `kindOf`, `put` and `get` let the
+// engine read and build values in one call each.
 //
 // One attempt of a call, in one promise: the client's `fetch` option
 // or the global `fetch` (never `window`; no credentials/mode/cache, which workerd rejects), the deadline, and the body
@@ -51,6 +51,36 @@ export function kindOf(v) {
 // Sets a key of a plain object the wasm made (a body, the headers).
 export function put(obj, key, value) {
   obj[key] = value;
+}
+
+// Reads a key of an object the caller gave; a getter that throws reads as undefined.
+export function get(obj, key) {
+  try {
+    return obj[key];
+  } catch {
+    return undefined;
+  }
+}
+
+// JSON.parse and JSON.stringify returning what they threw, as an Error (neither ever
+// returns one). wasm-bindgen's `catch` imports would cost a wrapper per call and, at
+// instantiation, a compiled V8 stub each (see "Imports" in src/transport.rs).
+const thrown = (e) => (e instanceof Error ? e : new Error(String(e)));
+
+export function parseJson(text) {
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    return thrown(e);
+  }
+}
+
+export function toJson(value) {
+  try {
+    return JSON.stringify(value);
+  } catch (e) {
+    return thrown(e);
+  }
 }
 
 // What the wasm's PendingCall asks for, and how it ended (see src/js/pending.rs).

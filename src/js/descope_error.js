@@ -18,6 +18,7 @@ export class DescopeError extends Error {
   }
 }
 
-export function makeDescopeError(message, status, code, description, retryAfter, argument, cause) {
-  return new DescopeError(message, { status, code, description, retryAfter, argument, cause });
+// `fields`: status, code and description, and retryAfter, argument and cause when known.
+export function makeDescopeError(message, fields) {
+  return new DescopeError(message, fields);
 }

@@ -15,42 +15,32 @@ use web_sys::AbortSignal;
 
 #[wasm_bindgen(module = "/src/js/descope_error.js")]
 extern "C" {
+    // Two values in, one out: a signature the module has anyway (see "Imports" in
+    // src/transport.rs), where the fields one by one would make it one of its own.
     #[wasm_bindgen(js_name = makeDescopeError)]
-    fn make_descope_error(
-        message: &str,
-        status: u16,
-        code: &str,
-        description: &str,
-        retry_after: Option<u32>,
-        argument: Option<String>,
-        cause: &JsValue,
-    ) -> JsValue;
-}
-
-#[wasm_bindgen]
-extern "C" {
-    // The body is written by JSON.stringify, as node-sdk writes it; numbers were checked
-    // finite by the engine (only `Ty::Any` values pass as given).
-    #[wasm_bindgen(js_namespace = JSON, js_name = stringify, catch)]
-    fn to_json(value: &JsValue) -> Result<JsValue, JsValue>;
+    fn make_descope_error(message: &JsValue, fields: &JsValue) -> JsValue;
 }
 
 /// Converts an error into a `DescopeError` (a network failure keeps the runtime's error
 /// as `err.cause`).
 pub(crate) fn to_js_error(err: &Error) -> JsValue {
-    let cause = match err {
-        Error::Network { cause, .. } => cause.js.clone(),
-        _ => None,
-    };
-    make_descope_error(
-        &err.message(),
-        err.status(),
-        err.code(),
-        &err.description(),
-        err.retry_after(),
-        err.argument().map(str::to_string),
-        &cause.unwrap_or(JsValue::UNDEFINED),
-    )
+    let fields = js_sys::Object::new();
+    let set = |key: &str, value: JsValue| crate::transport::put(&fields, key, &value);
+    set("status", JsValue::from(err.status()));
+    set("code", JsValue::from_str(err.code()));
+    set("description", JsValue::from_str(&err.description()));
+    if let Some(seconds) = err.retry_after() {
+        set("retryAfter", JsValue::from(seconds));
+    }
+    if let Some(argument) = err.argument() {
+        set("argument", JsValue::from_str(argument));
+    }
+    if let Error::Network { cause, .. } = err {
+        if let Some(js) = &cause.js {
+            set("cause", js.clone());
+        }
+    }
+    make_descope_error(&JsValue::from_str(&err.message()), &fields)
 }
 
 pub(crate) mod value;
@@ -110,7 +100,7 @@ impl<'a> Opts<'a> {
 
     /// The value of `key`, `undefined` when absent.
     fn raw(&self, key: &str) -> JsValue {
-        js_sys::Reflect::get(self.obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+        crate::transport::get(self.obj, &JsValue::from_str(key))
     }
 
     fn absent(v: &JsValue) -> bool {

@@ -157,7 +157,7 @@ impl PendingCall {
         if self.aborted() {
             return Err(Error::Aborted);
         }
-        let remaining = self.deadline - js_sys::Date::now();
+        let remaining = self.deadline - crate::transport::now();
         if remaining <= 0.0 {
             return Err(self.timed_out());
         }
@@ -212,7 +212,7 @@ impl PendingCall {
         } else {
             match settled {
                 Ok(answer) => Next::Done(answer),
-                Err(err) => Next::Step(run.failed(err, js_sys::Date::now())),
+                Err(err) => Next::Step(run.failed(err, crate::transport::now())),
             }
         })
     }
@@ -313,7 +313,7 @@ impl PendingCall {
             req,
             &self.options,
             self.deadline,
-            js_sys::Date::now(),
+            crate::transport::now(),
         );
         self.run = Some(run);
         self.ask(Next::Step(step))
@@ -340,11 +340,14 @@ impl PendingCall {
 
 /// `[what, ...args]`.
 fn asked(what: u8, args: &[JsValue]) -> Array {
-    // One call for the array (a push each would be one more per item).
+    // One call for the array (a push each would be one more per item). Up to three
+    // arguments are padded to `Array.of` of four: one import signature fewer to compile
+    // (see "Imports" in src/transport.rs); `drive` reads the steps by index.
     let what = JsValue::from(what);
+    let none = JsValue::UNDEFINED;
     match args {
-        [a] => Array::of2(&what, a),
-        [a, b] => Array::of3(&what, a, b),
+        [a] => Array::of4(&what, a, &none, &none),
+        [a, b] => Array::of4(&what, a, b, &none),
         [a, b, c] => Array::of4(&what, a, b, c),
         _ => {
             let out = Array::of1(&what);

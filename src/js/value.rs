@@ -1,14 +1,14 @@
 //! The engine's [`Value`] over JavaScript values: arguments are read where they are, never
 //! copied into Rust structures, and bodies are built as plain objects for `JSON.stringify`.
 
-use js_sys::{Array, JsString, Object, Reflect};
+use js_sys::{Array, Object};
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::api::value::{Kind, Value};
 use crate::error::Error;
 
-use super::to_json;
+use crate::transport::{get, json_stringify};
 
 #[wasm_bindgen(module = "/src/js/attempt.js")]
 extern "C" {
@@ -16,6 +16,14 @@ extern "C" {
     // `is_null`, `as_bool`…).
     #[wasm_bindgen(js_name = kindOf)]
     fn kind_of(v: &JsValue) -> u8;
+}
+
+#[wasm_bindgen]
+extern "C" {
+    // `parseFloat` of a JavaScript string: a value in and a number out, the signature of an
+    // import the module has anyway (see "Imports" in src/transport.rs).
+    #[wasm_bindgen(js_name = parseFloat)]
+    fn parse_float_js(text: &JsValue) -> f64;
 }
 
 /// A JavaScript value the engine reads or builds.
@@ -67,7 +75,7 @@ impl Value for Js {
         Object::keys(obj)
             .iter()
             .filter_map(|k| {
-                let value = Reflect::get(obj, &k).unwrap_or(JsValue::UNDEFINED);
+                let value = get(obj, &k);
                 k.as_string().map(|k| (k, Js(value)))
             })
             .collect()
@@ -75,7 +83,7 @@ impl Value for Js {
 
     fn get(&self, key: &str) -> Self {
         if self.0.is_object() {
-            Js(Reflect::get(&self.0, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED))
+            Js(get(&self.0, &JsValue::from_str(key)))
         } else {
             Js(JsValue::UNDEFINED)
         }
@@ -102,7 +110,7 @@ impl Value for Js {
     }
 
     fn parse_float(text: &str) -> f64 {
-        js_sys::parse_float(text)
+        parse_float_js(&JsValue::from_str(text))
     }
 
     fn array(items: Vec<Self>) -> Self {
@@ -127,11 +135,16 @@ impl Value for Js {
         }
         // Query values are strings, booleans or whole numbers, which JSON writes as their
         // digits (as Rust's integer `Display` would, without `core::fmt` in the wasm).
-        String::from(js_sys::JSON::stringify(&self.0).unwrap_or_else(|_| JsString::from("")))
+        json_stringify(&self.0)
+            .ok()
+            .and_then(|text| text.as_string())
+            .unwrap_or_default()
     }
 
     fn to_json(&self, name: &str) -> Result<String, Error> {
-        match to_json(&self.0) {
+        // The body is written by JSON.stringify, as node-sdk writes it; numbers were checked
+        // finite by the engine (only `Ty::Any` values pass as given).
+        match json_stringify(&self.0) {
             Ok(text) => Ok(text.as_string().unwrap_or_default()),
             Err(e) => {
                 let why = e

@@ -118,3 +118,32 @@ test("bad client options throw at construction, naming the option", () => {
     });
   }
 });
+
+test("a value JSON cannot write rejects naming the argument, with nothing sent", async () => {
+  const descope = new DescopeManagement({ projectId: PROJECT_ID, managementKey: FAKE_KEY, baseUrl: emu.url, licenseTier: "tier1" });
+  const cyclic = {};
+  cyclic.self = cyclic;
+  const before = await count();
+  for (const [claims, why] of [
+    [{ seats: 10n }, /BigInt/],
+    [{ loop: cyclic }, /circular/i],
+  ]) {
+    await assert.rejects(descope.accessKey.create("ci", 0, undefined, undefined, undefined, claims), (err) => {
+      assert.ok(err instanceof DescopeError, String(err));
+      assert.equal(err.code, "invalid_argument", err.message);
+      assert.match(err.message, /cannot be sent as JSON/);
+      assert.match(err.message, why);
+      return true;
+    });
+  }
+  assert.equal(await count(), before, "a request left despite a value JSON cannot write");
+});
+
+test("an argument whose getter throws is read as absent, as Reflect.get would be caught", async () => {
+  const options = { displayName: "Getter" };
+  Object.defineProperty(options, "email", { enumerable: true, get: () => { throw new Error("boom"); } });
+  await user.create("getter@example.com", options);
+  const created = await user.load("getter@example.com");
+  assert.equal(created.name, "Getter");
+  assert.equal(created.email, "");
+});

@@ -97,3 +97,22 @@ test("bad options are refused at construction, by name", () => {
   assert.throws(() => client({ hooks: { afterRequest: [() => {}, "x"] } }), invalid("options.hooks.afterRequest"));
   assert.throws(() => client({ logger: "console" }), invalid("options.logger"));
 });
+
+test("a custom fetch resolving to something other than a Response fails the call at once", async () => {
+  // Without the attempt's guard the call would wait for its whole timeout (an hour here).
+  const descope = new DescopeManagement({
+    projectId: PROJECT_ID,
+    managementKey: FAKE_KEY,
+    baseUrl: "http://127.0.0.1:9",
+    licenseTier: "tier1",
+    timeoutMs: 3_600_000,
+    retry: { maxAttempts: 1 },
+    fetch: async () => ({ headers: [] }),
+  });
+  let timer;
+  const waited = new Promise((ok) => (timer = setTimeout(ok, 10_000, "still waiting after 10 s")));
+  const outcome = await Promise.race([descope.user.load("a@b.c").then(() => "resolved", (err) => err), waited]);
+  clearTimeout(timer);
+  assert.ok(outcome instanceof DescopeError, String(outcome));
+  assert.equal(outcome.code, "network_error", outcome.message);
+});

@@ -1,6 +1,8 @@
 // One measurement in a fresh process: node child.mjs <mode> <variant> [arg]. Prints JSON.
 //   variant: floor (hand-written fetch + JSON), ours (descope-mgmt), sdk (@descope/node-sdk)
 //   mode: cold | cpu <baseUrl> | read <users> | mem <baseUrl>
+//   node child.mjs mix all <baseUrl>: the three clients in one process, in alternating
+//   batches of calls (the per-call CPU of bench/run.mjs)
 import { performance } from "node:perf_hooks";
 import { searchBody } from "./fixtures.mjs";
 
@@ -8,8 +10,8 @@ const [mode, variant, arg] = process.argv.slice(2);
 const PROJECT = "P2benchProject00000000000001";
 const KEY = "K2bench-fake-key";
 
-async function client(baseUrl) {
-  if (variant === "floor") {
+async function client(baseUrl, which = variant) {
+  if (which === "floor") {
     const headers = { authorization: `Bearer ${PROJECT}:${KEY}`, "x-descope-project-id": PROJECT, "content-type": "application/json" };
     return {
       updatePicture: async (loginId, picture) => {
@@ -22,7 +24,7 @@ async function client(baseUrl) {
       },
     };
   }
-  if (variant === "ours") {
+  if (which === "ours") {
     const { DescopeManagement } = await import("descope-mgmt");
     return new DescopeManagement({ projectId: PROJECT, managementKey: KEY, baseUrl, licenseTier: "tier2" }).user;
   }
@@ -39,6 +41,34 @@ if (mode === "cold") {
   const t0 = performance.now();
   await client("http://127.0.0.1:9");
   result.ms = performance.now() - t0;
+} else if (mode === "mix") {
+  // Batches of calls of each client in turn, the order rotated every batch: the clients
+  // share the machine's state of the moment (another job, the CPU's clock), which in
+  // separate processes a minute apart they do not.
+  const variants = ["floor", "ours", "sdk"];
+  const batches = Number(process.env.BENCH_BATCHES ?? 20);
+  const calls = Number(process.env.BENCH_BATCH_CALLS ?? 400);
+  const clients = {};
+  for (const v of variants) clients[v] = await client(arg, v);
+  let seq = 0;
+  const call = async (c) => {
+    const u = await c.updatePicture("bench@example.com", `https://cdn.example.com/${seq++}.png`);
+    if (!u?.userId) throw new Error("no user in the answer");
+  };
+  for (const v of variants) for (let i = 0; i < 500; i++) await call(clients[v]);
+  result.cpu = Object.fromEntries(variants.map((v) => [v, []]));
+  result.wall = Object.fromEntries(variants.map((v) => [v, []]));
+  for (let b = 0; b < batches; b++) {
+    for (let k = 0; k < variants.length; k++) {
+      const v = variants[(b + k) % variants.length];
+      const before = process.cpuUsage();
+      const t0 = performance.now();
+      for (let i = 0; i < calls; i++) await call(clients[v]);
+      const cpu = process.cpuUsage(before);
+      result.cpu[v].push((cpu.user + cpu.system) / calls);
+      result.wall[v].push(((performance.now() - t0) * 1000) / calls);
+    }
+  }
 } else if (mode === "cpu" || mode === "mem") {
   const c = await client(arg);
   const n = Number(process.env.BENCH_CALLS ?? (mode === "cpu" ? 20_000 : 10_000));

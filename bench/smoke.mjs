@@ -32,6 +32,23 @@ try {
       }
     }
   }
+  // The per-call CPU of bench/run.mjs: the three clients in one process, in batches.
+  try {
+    const { stdout } = await run("node", [join(here, "child.mjs"), "mix", "all", `http://127.0.0.1:${port}`], {
+      cwd: here,
+      env: { ...process.env, BENCH_BATCHES: "2", BENCH_BATCH_CALLS: "20" },
+    });
+    const { cpu, wall } = JSON.parse(stdout);
+    for (const v of ["floor", "ours", "sdk"]) {
+      const values = [...cpu[v], ...wall[v]];
+      if (values.length !== 4 || !values.every((x) => Number.isFinite(x) && x > 0)) throw new Error(stdout);
+    }
+    passed++;
+    console.log(`PASS bench mix: ${stdout.trim()}`);
+  } catch (err) {
+    failed++;
+    console.log(`FAIL bench mix: ${err.message}`);
+  }
 } finally {
   server.kill("SIGTERM");
 }

@@ -139,7 +139,7 @@ extern "C" {
     #[wasm_bindgen(js_name = attempt)]
     pub(crate) fn js_attempt(
         url: &str,
-        method: &str,
+        method: &JsValue,
         headers: &js_sys::Object,
         body: Option<String>,
         signal: Option<AbortSignal>,
@@ -149,8 +149,8 @@ extern "C" {
     ) -> Promise;
 
     // Sets a key of a plain object made here (the headers, a body): one call, where
-    // `Reflect.set` takes two more for the strings and a closure to catch what cannot throw.
-    pub(crate) fn put(obj: &JsValue, key: &str, value: &JsValue);
+    // `Reflect.set` takes one more and a closure to catch what cannot throw.
+    pub(crate) fn put(obj: &JsValue, key: &JsValue, value: &JsValue);
 
     // `obj[key]`, a getter that throws read as undefined (`Reflect.get` with `catch`).
     pub(crate) fn get(obj: &JsValue, key: &JsValue) -> JsValue;
@@ -191,6 +191,34 @@ fn thrown(value: JsValue) -> Result<JsValue, JsValue> {
     }
 }
 
+/// `key` as a JavaScript string, made once: the keys of the catalogue and of the code live
+/// as long as the program, so what was made of one stays right, and a call's keys (body
+/// fields, the answer's key, the method) are not decoded again at every call.
+/// Direct-mapped by address: a key whose slot another took is simply made again.
+pub(crate) fn interned(key: &'static str) -> JsValue {
+    type Slots = [Option<(usize, usize, JsValue)>; 64];
+    thread_local! {
+        static KEYS: std::cell::RefCell<Slots> = const { std::cell::RefCell::new([const { None }; 64]) };
+    }
+    let (at, len) = (key.as_ptr() as usize, key.len());
+    let slot = (at ^ (at >> 6) ^ len) % 64;
+    KEYS.try_with(|keys| {
+        let mut keys = keys.try_borrow_mut().ok()?;
+        let entry = keys.get_mut(slot)?;
+        match entry {
+            Some((a, l, js)) if *a == at && *l == len => Some(js.clone()),
+            _ => {
+                let js = JsValue::from_str(key);
+                *entry = Some((at, len, js.clone()));
+                Some(js)
+            }
+        }
+    })
+    .ok()
+    .flatten()
+    .unwrap_or_else(|| JsValue::from_str(key))
+}
+
 /// Milliseconds since the epoch, as `Date.now()`.
 pub(crate) fn now() -> f64 {
     js_sys::Date::new_0().get_time()
@@ -204,7 +232,8 @@ const TIMEOUT: &str = "descope-mgmt: timeout";
 pub(crate) fn headers_of(ctx: Ctx<'_>, json: bool) -> js_sys::Object {
     let session = ctx.session;
     let headers = js_sys::Object::new();
-    let set = |name: &str, value: &str| put(&headers, name, &JsValue::from_str(value));
+    let set =
+        |name: &'static str, value: &str| put(&headers, &interned(name), &JsValue::from_str(value));
     for (name, value) in session.config().headers_with_key(ctx.key) {
         set(name, &value);
     }
@@ -321,7 +350,14 @@ async fn attempt(
         timeout_ms,
     )?;
     let promise = js_attempt(
-        &s.url, s.method, &s.headers, s.body, s.signal, s.ms, s.json, &s.fetcher,
+        &s.url,
+        &interned(s.method),
+        &s.headers,
+        s.body,
+        s.signal,
+        s.ms,
+        s.json,
+        &s.fetcher,
     );
     settled(ctx, JsFuture::from(promise).await, timeout_ms)
 }

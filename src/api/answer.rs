@@ -37,7 +37,7 @@ pub fn select<V: Value>(answer: V, unwrap: Unwrap) -> Result<V, Error> {
             Err(fail(".", "expected a JSON object"))
         }
     };
-    let list = |v: &V, key: &str| {
+    let list = |v: &V, key: &'static str| {
         let inner = v.get(key);
         match inner.kind() {
             Kind::Array => Ok(inner.items()),
@@ -132,7 +132,7 @@ fn audit<V: Value>(record: &V) -> V {
         match key.as_str() {
             "externalIds" => {}
             "occurred" => out.set("occurred", V::from_num(parse_float(&value))),
-            _ => out.set(&key, value),
+            _ => out.set_owned(&key, value),
         }
     }
     if record.get("occurred").kind() == Kind::Undefined {
@@ -163,7 +163,7 @@ fn sso_settings<V: Value>(envelope: &V) -> V {
                 let mut oidc = V::object();
                 for (k, v) in value.entries() {
                     if k != "userAttrMapping" {
-                        oidc.set(&k, v);
+                        oidc.set_owned(&k, v);
                     }
                 }
                 oidc.set("attributeMapping", value.get("userAttrMapping"));
@@ -183,16 +183,16 @@ fn sso_settings<V: Value>(envelope: &V) -> V {
                                 m
                             })
                             .collect();
-                        saml.set(&k, V::array(flat));
+                        saml.set_owned(&k, V::array(flat));
                     } else {
-                        saml.set(&k, v);
+                        saml.set_owned(&k, v);
                     }
                 }
                 saml
             }
             _ => value,
         };
-        out.set(&key, value);
+        out.set_owned(&key, value);
     }
     out
 }

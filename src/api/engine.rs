@@ -672,7 +672,7 @@ fn check<V: Value>(ty: &Ty, v: &V, path: &Path<'_>) -> Result<V, Error> {
             let mut out = V::object();
             for (key, item) in v.entries() {
                 if item.kind() != Kind::Undefined {
-                    out.set(&key, check(inner, &item, &path.key(&key))?);
+                    out.set_owned(&key, check(inner, &item, &path.key(&key))?);
                 }
             }
             Ok(out)
@@ -782,7 +782,7 @@ pub fn build<V: Value>(row: &'static Row, args: &[V]) -> Result<Request, Error> 
             To::Spread => {
                 let entries = sent.entries();
                 match (&mut body, arg.ty) {
-                    (Some(b), _) => entries.into_iter().for_each(|(k, v)| b.set(&k, v)),
+                    (Some(b), _) => entries.into_iter().for_each(|(k, v)| b.set_owned(&k, v)),
                     // Into the query, in the schema's order.
                     (None, Ty::Obj(schema)) => {
                         for field in schema.all() {

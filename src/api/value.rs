@@ -44,8 +44,14 @@ pub trait Value: Clone + Sized {
     fn items(&self) -> Vec<Self>;
     /// Its own keys and values, when it is an object, in order.
     fn entries(&self) -> Vec<(String, Self)>;
-    /// The value of `key` (`undefined` when absent or not an object).
-    fn get(&self, key: &str) -> Self {
+    /// The value of `key` (`undefined` when absent or not an object): a key of the
+    /// catalogue or of the code, which lives as long as the program, so that an
+    /// implementation may keep what it made of it (see [`Value::get_owned`]).
+    fn get(&self, key: &'static str) -> Self {
+        self.get_owned(key)
+    }
+    /// [`Value::get`] with any key (one read from a value).
+    fn get_owned(&self, key: &str) -> Self {
         self.entries()
             .into_iter()
             .find(|(k, _)| k == key)
@@ -65,8 +71,13 @@ pub trait Value: Clone + Sized {
     fn array(items: Vec<Self>) -> Self;
     /// An empty object.
     fn object() -> Self;
-    /// Sets `key` on an object made by [`Value::object`].
-    fn set(&mut self, key: &str, value: Self);
+    /// Sets `key` on an object made by [`Value::object`]: a key of the catalogue or of the
+    /// code, as with [`Value::get`].
+    fn set(&mut self, key: &'static str, value: Self) {
+        self.set_owned(key, value);
+    }
+    /// [`Value::set`] with any key (one read from a value).
+    fn set_owned(&mut self, key: &str, value: Self);
     /// The value as a query-string value (`String(value)` in JavaScript).
     fn display(&self) -> String;
     /// The value as JSON text (`JSON.stringify`); `name` is blamed when it cannot be.
@@ -240,7 +251,7 @@ impl Value for Arg {
         Self::Json(serde_json::Value::Object(serde_json::Map::new()))
     }
 
-    fn set(&mut self, key: &str, value: Self) {
+    fn set_owned(&mut self, key: &str, value: Self) {
         if let (Self::Json(serde_json::Value::Object(map)), Self::Json(v)) = (self, value) {
             map.insert(key.to_string(), v);
         }

@@ -25,7 +25,9 @@ extern "C" {
 /// as `err.cause`).
 pub(crate) fn to_js_error(err: &Error) -> JsValue {
     let fields = js_sys::Object::new();
-    let set = |key: &str, value: JsValue| crate::transport::put(&fields, key, &value);
+    let set = |key: &str, value: JsValue| {
+        crate::transport::put(&fields, &JsValue::from_str(key), &value);
+    };
     set("status", JsValue::from(err.status()));
     set("code", JsValue::from_str(err.code()));
     set("description", JsValue::from_str(&err.description()));

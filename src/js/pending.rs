@@ -252,7 +252,13 @@ impl PendingCall {
                             };
                             // Started here, in one call: `drive` awaits its promise.
                             let attempt = transport::js_attempt(
-                                &s.url, s.method, &s.headers, s.body, s.signal, s.ms, s.json,
+                                &s.url,
+                                &crate::transport::interned(s.method),
+                                &s.headers,
+                                s.body,
+                                s.signal,
+                                s.ms,
+                                s.json,
                                 &s.fetcher,
                             );
                             return Ok(asked(SEND, &[attempt.into()]));

@@ -8,7 +8,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use crate::api::value::{Kind, Value};
 use crate::error::Error;
 
-use crate::transport::{get, json_stringify};
+use crate::transport::{get, interned, json_stringify, put};
 
 #[wasm_bindgen(module = "/src/js/attempt.js")]
 extern "C" {
@@ -81,7 +81,15 @@ impl Value for Js {
             .collect()
     }
 
-    fn get(&self, key: &str) -> Self {
+    fn get(&self, key: &'static str) -> Self {
+        if self.0.is_object() {
+            Js(get(&self.0, &interned(key)))
+        } else {
+            Js(JsValue::UNDEFINED)
+        }
+    }
+
+    fn get_owned(&self, key: &str) -> Self {
         if self.0.is_object() {
             Js(get(&self.0, &JsValue::from_str(key)))
         } else {
@@ -121,9 +129,13 @@ impl Value for Js {
         Js(Object::new().into())
     }
 
-    fn set(&mut self, key: &str, value: Self) {
+    fn set(&mut self, key: &'static str, value: Self) {
         // A plain object made here: setting a key cannot fail.
-        crate::transport::put(&self.0, key, &value.0);
+        put(&self.0, &interned(key), &value.0);
+    }
+
+    fn set_owned(&mut self, key: &str, value: Self) {
+        put(&self.0, &JsValue::from_str(key), &value.0);
     }
 
     fn display(&self) -> String {

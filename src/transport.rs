@@ -137,7 +137,7 @@ extern "C" {
     // One promise per attempt: fetch, deadline and body read in JavaScript (three promises
     // awaited one by one through wasm-bindgen futures cost ~40 µs a call more).
     #[wasm_bindgen(js_name = attempt)]
-    pub(crate) fn js_attempt(
+    fn js_attempt(
         url: &str,
         method: &JsValue,
         headers: &js_sys::Object,
@@ -261,6 +261,22 @@ pub(crate) struct Sending {
     pub fetcher: JsValue,
 }
 
+impl Sending {
+    /// Starts the attempt: attempt.js's `attempt`, one promise.
+    pub(crate) fn start(self) -> Promise {
+        js_attempt(
+            &self.url,
+            &interned(self.method),
+            &self.headers,
+            self.body,
+            self.signal,
+            self.ms,
+            self.json,
+            &self.fetcher,
+        )
+    }
+}
+
 /// What one attempt of `req` sends with `headers` (see [`headers_of`]), or why it is not
 /// sent (the caller aborted, or no time is left).
 pub(crate) fn sending(
@@ -349,17 +365,7 @@ async fn attempt(
         deadline,
         timeout_ms,
     )?;
-    let promise = js_attempt(
-        &s.url,
-        &interned(s.method),
-        &s.headers,
-        s.body,
-        s.signal,
-        s.ms,
-        s.json,
-        &s.fetcher,
-    );
-    settled(ctx, JsFuture::from(promise).await, timeout_ms)
+    settled(ctx, JsFuture::from(s.start()).await, timeout_ms)
 }
 
 /// A timer of `ms` that also ends when the caller's signal fires. Dropping it clears the

@@ -25,10 +25,12 @@ export function attempt(url, method, headers, body, signal, ms, json, fetcher) {
     // microtask queue two more turns), where a then-chain with finally took five.
     (fetcher ?? fetch)(url, init).then((res) => {
       try {
-        const ok = res.status >= 200 && res.status < 300;
+        const { status } = res;
+        const retryAfter = res.headers.get("retry-after");
+        const ok = status >= 200 && status < 300;
         (ok && json ? res.json() : res.text()).then((data) => {
           clearTimeout(timer);
-          resolve([res.status, res.headers.get("retry-after"), data]);
+          resolve([status, retryAfter, data]);
         }, fail);
       } catch (err) {
         // A host fetch that resolved to something other than a Response.

@@ -251,17 +251,7 @@ impl PendingCall {
                                 timeout_ms,
                             };
                             // Started here, in one call: `drive` awaits its promise.
-                            let attempt = transport::js_attempt(
-                                &s.url,
-                                &crate::transport::interned(s.method),
-                                &s.headers,
-                                s.body,
-                                s.signal,
-                                s.ms,
-                                s.json,
-                                &s.fetcher,
-                            );
-                            return Ok(asked(SEND, &[attempt.into()]));
+                            return Ok(asked(SEND, &[s.start().into()]));
                         }
                         Err(err) => next = self.ended(license, Err(err)).ok_or_else(gone)?,
                     }

@@ -107,7 +107,7 @@ test("a custom fetch resolving to something other than a Response fails the call
     licenseTier: "tier1",
     timeoutMs: 3_600_000,
     retry: { maxAttempts: 1 },
-    fetch: async () => ({ headers: [] }),
+    fetch: async () => ({ headers: [], text: async () => "" }),
   });
   let timer;
   const waited = new Promise((ok) => (timer = setTimeout(ok, 10_000, "still waiting after 10 s")));

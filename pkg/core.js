@@ -2,7 +2,7 @@
 // first initializes the wasm module its own way, then re-exports this file.
 // Nothing here may call into wasm while modules load: in browsers and Deno the entry's
 // top-level `await init()` may still be running when this module is evaluated.
-import { Client, functions, wasmMemoryBytes } from "./dist/descope_mgmt.js";
+import { Client, callEnd, callNext, functions, wasmMemoryBytes } from "./dist/descope_mgmt.js";
 import { DescopeError } from "./dist/error.js";
 
 /** Bytes of wasm memory the module holds (a diagnostic, for leak checks). */
@@ -24,6 +24,65 @@ function invalidArgument(argument, reason) {
   });
 }
 
+// What a call's next step asks for, and how it ended (see src/js/pending.rs).
+const KEY = 0, SEND = 1, WAIT = 2, DONE = 3;
+const OK = 1, REJECTED = 2, STOPPED = 3;
+
+// Settles with [OK, value] or [REJECTED, error] as `work` does, or with [STOPPED] when `ms`
+// pass or `signal` aborts first; its timer and listener are always removed.
+function within(work, ms, signal) {
+  return new Promise((resolve) => {
+    const end = (outcome) => {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", stop);
+      resolve(outcome);
+    };
+    const stop = () => end([STOPPED]);
+    const timer = setTimeout(stop, ms);
+    signal?.addEventListener("abort", stop);
+    work?.then((value) => end([OK, value]), (error) => end([REJECTED, error]));
+  });
+}
+
+// Runs call number `call` (from `Client.callAt`) to its end: the wasm decides every step
+// (the key, each attempt, each wait before a retry) and this loop only does it, one
+// promise per step and no Rust future in the wasm. Resolves to the call's result or
+// rejects with its DescopeError; the call is always ended.
+async function drive(call) {
+  try {
+    let asked = callNext(call, 0, undefined);
+    for (;;) {
+      let how, value;
+      switch (asked[0]) {
+        case KEY:
+          // The host's key function: a value, or a promise of one.
+          [how, value] = await within(new Promise((ok) => ok(asked[1]())), asked[2], asked[3]);
+          break;
+        case SEND:
+          // The attempt the wasm started (attempt.js's `attempt`), awaited as it is.
+          try {
+            value = await asked[1];
+            how = OK;
+          } catch (e) {
+            value = e;
+            how = REJECTED;
+          }
+          break;
+        case WAIT:
+          [how, value] = await within(undefined, asked[1], asked[2]);
+          break;
+        case DONE:
+          return asked[1];
+        default:
+          throw asked[1];
+      }
+      asked = callNext(call, how, value);
+    }
+  } finally {
+    callEnd(call);
+  }
+}
+
 // Walks every page of `search`: pages of `pageSize`, stopping at `total` or a short page.
 // The same walk as the Rust `SearchPager`.
 async function* searchPages(client, request, options) {
@@ -36,7 +95,7 @@ async function* searchPages(client, request, options) {
   let page = request?.page ?? 0;
   let seen = 0;
   for (;;) {
-    const { users, total } = await client.callAt(searchAt, [{ ...request, page, limit: pageSize, offset: undefined }]);
+    const { users, total } = await drive(client.callAt(searchAt, [{ ...request, page, limit: pageSize, offset: undefined }]));
     yield { users, total, page };
     seen += users.length;
     page += 1;
@@ -152,7 +211,7 @@ export class DescopeManagement {
         api = {};
         // Plain closures, so `const { load } = descope.user` works as with node-sdk.
         names.forEach((name, i) => {
-          api[name] = (...args) => client.callAt(first + i, args);
+          api[name] = (...args) => drive(client.callAt(first + i, args));
         });
         if (group === "user") api.searchPages = (request, options) => searchPages(client, request, options);
         return Object.freeze(api);

@@ -107,6 +107,18 @@ impl Session {
         })
     }
 
+    /// Whether the `x-descope-license` value is `tier` (`None`: not known yet), read without
+    /// copying it (the npm build asks at every call whether its made headers still hold).
+    pub fn license_tier_is(&self, tier: Option<&str>) -> bool {
+        if let Some(t) = &self.given_tier {
+            return tier == Some(t.as_str());
+        }
+        with_tiers(|tiers| match tiers.iter().find(|e| self.is_mine(e)) {
+            Some((_, _, Tier::Known(t))) => tier == Some(t.as_str()),
+            _ => tier.is_none(),
+        })
+    }
+
     /// True exactly once per process for this base URL and project ID (and only with a
     /// management key and no given tier): the caller should ask `GET /v1/mgmt/license`
     /// now. Other calls do not wait for the answer.

@@ -39,7 +39,10 @@ pub(crate) fn split_at_byte(text: &str, byte: u8, last: bool) -> Option<(&str, &
 
 /// `text` without its trailing slashes.
 pub(crate) fn trim_slashes(text: &str) -> &str {
-    let kept = text.bytes().rev().skip_while(|&b| b == b'/').count();
+    let mut kept = text.len();
+    while kept > 0 && text.as_bytes().get(kept - 1) == Some(&b'/') {
+        kept -= 1;
+    }
     text.get(..kept).unwrap_or(text)
 }
 

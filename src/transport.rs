@@ -194,25 +194,32 @@ fn thrown(value: JsValue) -> Result<JsValue, JsValue> {
 /// `key` as a JavaScript string, made once: the keys of the catalogue and of the code live
 /// as long as the program, so what was made of one stays right, and a call's keys (body
 /// fields, the answer's key, the method) are not decoded again at every call.
-/// Direct-mapped by address: a key whose slot another took is simply made again.
+/// Kept by address in a small open-addressed table (four slots probed): a key that finds
+/// them all taken by others is simply made again, into the first.
 pub(crate) fn interned(key: &'static str) -> JsValue {
-    type Slots = [Option<(usize, usize, JsValue)>; 64];
+    const SLOTS: usize = 128;
+    type Slots = [Option<(usize, usize, JsValue)>; SLOTS];
     thread_local! {
-        static KEYS: std::cell::RefCell<Slots> = const { std::cell::RefCell::new([const { None }; 64]) };
+        static KEYS: std::cell::RefCell<Slots> = const { std::cell::RefCell::new([const { None }; SLOTS]) };
     }
     let (at, len) = (key.as_ptr() as usize, key.len());
-    let slot = (at ^ (at >> 6) ^ len) % 64;
+    // Fibonacci hashing (the product's top 7 bits): neighbouring addresses land far apart.
+    let home = ((at ^ len) as u32).wrapping_mul(0x9E37_79B9) as usize >> 25;
     KEYS.try_with(|keys| {
         let mut keys = keys.try_borrow_mut().ok()?;
-        let entry = keys.get_mut(slot)?;
-        match entry {
-            Some((a, l, js)) if *a == at && *l == len => Some(js.clone()),
-            _ => {
-                let js = JsValue::from_str(key);
-                *entry = Some((at, len, js.clone()));
-                Some(js)
+        let mut free = None;
+        for probe in 0..4 {
+            let slot = (home + probe) % SLOTS;
+            match keys.get(slot)? {
+                Some((a, l, js)) if *a == at && *l == len => return Some(js.clone()),
+                None if free.is_none() => free = Some(slot),
+                _ => {}
             }
         }
+        let js = JsValue::from_str(key);
+        let entry = keys.get_mut(free.unwrap_or(home % SLOTS))?;
+        *entry = Some((at, len, js.clone()));
+        Some(js)
     })
     .ok()
     .flatten()
@@ -277,19 +284,19 @@ impl Sending {
     }
 }
 
-/// What one attempt of `req` sends with `headers` (see [`headers_of`]), or why it is not
-/// sent (the caller aborted, or no time is left).
+/// What one attempt of `req` sends with `headers` (see [`headers_of`]) at the time `now`,
+/// or why it is not sent (the caller aborted, or no time is left).
 pub(crate) fn sending(
     ctx: Ctx<'_>,
     req: &Request,
     headers: js_sys::Object,
-    deadline: f64,
+    (deadline, now): (f64, f64),
     timeout_ms: u32,
 ) -> Result<Sending, Error> {
     if ctx.signal.is_some_and(AbortSignal::aborted) {
         return Err(Error::Aborted);
     }
-    let remaining = deadline - now();
+    let remaining = deadline - now;
     if remaining <= 0.0 {
         return Err(Error::Timeout {
             after_ms: timeout_ms,
@@ -362,7 +369,7 @@ async fn attempt(
         ctx,
         req,
         headers_of(ctx, req.body.is_some()),
-        deadline,
+        (deadline, now()),
         timeout_ms,
     )?;
     settled(ctx, JsFuture::from(s.start()).await, timeout_ms)

@@ -1,7 +1,7 @@
-// The JavaScript half of a call. `drive` (below) runs a call of the npm package step by step
-// as the wasm decides them; `attempt` sends one attempt, started by the wasm for `drive` and
-// for the Rust transport's futures (a Rust wasm app); `kindOf`, `put` and `get` let the
-// engine read and build values in one call each.
+// The JavaScript half of a call. `attempt` sends one attempt, started by the wasm for the npm
+// package's `drive` (pkg/core.js) and for the Rust transport's futures (a Rust wasm app);
+// `step` makes a step of a call for `drive`; `kindOf`, `put` and `get` let the engine read
+// and build values in one call each.
 //
 // One attempt of a call, in one promise: the client's `fetch` option
 // or the global `fetch` (never `window`; no credentials/mode/cache, which workerd rejects), the deadline, and the body
@@ -14,30 +14,44 @@ const TIMEOUT = "descope-mgmt: timeout";
 export function attempt(url, method, headers, body, signal, ms, json, fetcher) {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(reject, ms, TIMEOUT);
-    const fail = (err) => {
-      clearTimeout(timer);
-      reject(err);
-    };
     const init = { method, headers };
     if (body !== undefined) init.body = body;
     if (signal) init.signal = signal;
     // Two reactions and no promise returned from a reaction (each of those costs the
-    // microtask queue two more turns), where a then-chain with finally took five.
-    (fetcher ?? fetch)(url, init).then((res) => {
-      try {
-        const { status } = res;
-        const retryAfter = res.headers.get("retry-after");
-        const ok = status >= 200 && status < 300;
-        (ok && json ? res.json() : res.text()).then((data) => {
-          clearTimeout(timer);
-          resolve([status, retryAfter, data]);
-        }, fail);
-      } catch (err) {
-        // A host fetch that resolved to something other than a Response.
-        fail(err);
-      }
-    }, fail);
+    // microtask queue two more turns), where a then-chain with finally took five. No
+    // closure here is bound to a name: the bundler's keep-names would name each one at
+    // every attempt (an Object.defineProperty apiece).
+    (fetcher ?? fetch)(url, init).then(
+      (res) => {
+        try {
+          const { status } = res;
+          const retryAfter = res.headers.get("retry-after");
+          const ok = status >= 200 && status < 300;
+          (ok && json ? res.json() : res.text()).then(
+            (data) => {
+              clearTimeout(timer);
+              resolve([status, retryAfter, data]);
+            },
+            (err) => settleFailed(timer, reject, err),
+          );
+        } catch (err) {
+          // A host fetch that resolved to something other than a Response.
+          settleFailed(timer, reject, err);
+        }
+      },
+      (err) => settleFailed(timer, reject, err),
+    );
   });
+}
+
+function settleFailed(timer, reject, err) {
+  clearTimeout(timer);
+  reject(err);
+}
+
+// A step of a call for `drive` (below): `[what, a, b, c]`, made in one call.
+export function step(what, a, b, c) {
+  return [what, a, b, c];
 }
 
 // The kind of a value the engine reads, in one call (src/js/value.rs numbers them so): 0
@@ -92,61 +106,5 @@ export function toJson(value) {
     return JSON.stringify(value);
   } catch (e) {
     return thrown(e);
-  }
-}
-
-// What the wasm's PendingCall asks for, and how it ended (see src/js/pending.rs).
-const KEY = 0, SEND = 1, WAIT = 2, DONE = 3;
-const OK = 1, REJECTED = 2, STOPPED = 3;
-
-// Settles with [OK, value] or [REJECTED, error] as `work` does, or with [STOPPED] when `ms`
-// pass or `signal` aborts first; its timer and listener are always removed.
-function within(work, ms, signal) {
-  return new Promise((resolve) => {
-    const end = (outcome) => {
-      clearTimeout(timer);
-      signal?.removeEventListener("abort", stop);
-      resolve(outcome);
-    };
-    const stop = () => end([STOPPED]);
-    const timer = setTimeout(stop, ms);
-    signal?.addEventListener("abort", stop);
-    work?.then((value) => end([OK, value]), (error) => end([REJECTED, error]));
-  });
-}
-
-// Runs one call of the npm package to its end: the wasm decides every step (the key, each
-// attempt, each wait before a retry) and this loop only does it — one promise per step and
-// no Rust future in the wasm. Resolves to the call's result or rejects with its DescopeError.
-export async function drive(call) {
-  try {
-    let step = call.next(0, undefined);
-    for (;;) {
-      let outcome;
-      switch (step[0]) {
-        case KEY:
-          // The host's key function: a value, or a promise of one.
-          outcome = await within(new Promise((ok) => ok(step[1]())), step[2], step[3]);
-          break;
-        case SEND:
-          // The attempt the wasm started (`attempt` above), awaited as it is.
-          try {
-            outcome = [OK, await step[1]];
-          } catch (e) {
-            outcome = [REJECTED, e];
-          }
-          break;
-        case WAIT:
-          outcome = await within(undefined, step[1], step[2]);
-          break;
-        case DONE:
-          return step[1];
-        default:
-          throw step[1];
-      }
-      step = call.next(outcome[0], outcome[1]);
-    }
-  } finally {
-    call.free();
   }
 }

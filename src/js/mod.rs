@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use js_sys::{Array, Function, Promise};
+use js_sys::{Array, Function};
 use wasm_bindgen::prelude::*;
 
 use crate::api::packed;
@@ -48,6 +48,7 @@ pub(crate) fn to_js_error(err: &Error) -> JsValue {
 pub(crate) mod value;
 
 mod pending;
+pub use pending::{call_end, call_next};
 
 mod alloc;
 
@@ -285,11 +286,12 @@ impl JsClient {
         view().map_err(|e| to_js_error(&e))
     }
 
-    /// Calls the `index`th function of [`functions`] (the package's methods call by it, so
-    /// that a call sends no names into the wasm): resolves to node-sdk's `data`, rejects
-    /// with a `DescopeError`. Arguments are checked before anything is sent.
+    /// A call of the `index`th function of [`functions`] (the package's methods call by it,
+    /// so that a call sends no names into the wasm), for pkg/core.js's `drive` to run: it
+    /// resolves to node-sdk's `data` or rejects with a `DescopeError`. Arguments are checked
+    /// before anything is sent.
     #[wasm_bindgen(js_name = callAt)]
-    pub fn call_at(&self, index: u32, args: &Array) -> Promise {
+    pub fn call_at(&self, index: u32, args: &Array) -> u32 {
         let args: Vec<value::Js> = args.iter().map(value::Js).collect();
         let index = usize::try_from(index).unwrap_or(usize::MAX);
         pending::PendingCall::start(self, packed::prepare_at(index, &args))

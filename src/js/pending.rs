@@ -1,5 +1,5 @@
-//! One JavaScript call in flight, with no Rust future: `attempt.js`'s `drive` asks
-//! [`PendingCall::next`] what to do — ask the host's key function, send an attempt, wait —
+//! One JavaScript call in flight, with no Rust future: pkg/core.js's `drive` asks
+//! [`call_next`] what to do — ask the host's key function, send an attempt, wait —
 //! does it, and reports how it ended, until the call resolves or rejects. The retries, the
 //! waits, the license handshake and the deadline are `crate::exec::Run`'s, the same state
 //! machine the Rust transports drive with `.await`, so every caller gets one behaviour; this
@@ -8,7 +8,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use js_sys::{Array, Function, Object, Promise};
+use js_sys::{Array, Function, Object};
 use wasm_bindgen::prelude::*;
 use web_sys::AbortSignal;
 
@@ -31,8 +31,8 @@ const REJECTED: u8 = 2;
 
 #[wasm_bindgen(module = "/src/js/attempt.js")]
 extern "C" {
-    // Runs the call to its end: a promise of its result.
-    fn drive(call: PendingCall) -> Promise;
+    // `[what, a, b, c]`.
+    fn step(what: &JsValue, a: &JsValue, b: &JsValue, c: &JsValue) -> Array;
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -44,9 +44,10 @@ enum Phase {
     Done,
 }
 
-/// A call of the JavaScript client: what [`super::JsClient::call`] hands to `drive`.
-#[wasm_bindgen]
-pub struct PendingCall {
+/// A call of the JavaScript client, kept in [`CALLS`] under the number `drive` is given.
+/// A number rather than a wasm-bindgen object: a call then costs no JavaScript wrapper and
+/// no `FinalizationRegistry` entry, and `drive` always ends it (`callEnd`).
+pub(super) struct PendingCall {
     session: Rc<Session>,
     headers: Rc<Headers>,
     options: CallOptions,
@@ -88,13 +89,12 @@ impl Headers {
         let Some(mut made) = self.0.try_borrow_mut().ok().filter(|_| ctx.key.is_none()) else {
             return transport::headers_of(ctx, json);
         };
-        let tier = ctx.session.license_tier();
         match &*made {
-            Some(m) if m.tier == tier => pick(m),
+            Some(m) if ctx.session.license_tier_is(m.tier.as_deref()) => pick(m),
             _ => {
                 let frozen = |json| Object::freeze(&transport::headers_of(ctx, json));
                 let m = Made {
-                    tier,
+                    tier: ctx.session.license_tier(),
                     plain: frozen(false),
                     json: frozen(true),
                 };
@@ -113,9 +113,9 @@ enum Next {
 }
 
 impl PendingCall {
-    /// Starts `prepared` with the client's state; resolves to its result.
-    pub(super) fn start(client: &super::JsClient, prepared: Result<Request, Error>) -> Promise {
-        drive(PendingCall {
+    /// Keeps `prepared` with the client's state, for `drive` to run: its number.
+    pub(super) fn start(client: &super::JsClient, prepared: Result<Request, Error>) -> u32 {
+        keep(PendingCall {
             session: Rc::clone(&client.session),
             headers: Rc::clone(&client.headers),
             options: client.options,
@@ -217,8 +217,9 @@ impl PendingCall {
         })
     }
 
-    /// What `step` asks `drive` for; an attempt that cannot even be sent ends at once.
-    fn ask(&mut self, mut next: Next) -> Result<Array, Error> {
+    /// What `next` asks `drive` for; an attempt that cannot even be sent ends at once. `now`
+    /// is the time if it was just read (each read is a `Date` made in JavaScript).
+    fn ask(&mut self, mut next: Next, now: Option<f64>) -> Result<Array, Error> {
         loop {
             let step = match next {
                 Next::Done(answer) => {
@@ -244,7 +245,13 @@ impl PendingCall {
                     };
                     let ctx = self.ctx(license);
                     let headers = self.headers.of(ctx, req.body.is_some());
-                    match transport::sending(ctx, req, headers, deadline, timeout_ms) {
+                    match transport::sending(
+                        ctx,
+                        req,
+                        headers,
+                        (deadline, now.unwrap_or_else(transport::now)),
+                        timeout_ms,
+                    ) {
                         Ok(s) => {
                             self.phase = Phase::Attempt {
                                 license,
@@ -270,15 +277,16 @@ impl PendingCall {
             Phase::Start => {
                 let req = self.prepared.take().ok_or_else(gone)??;
                 self.req = Some(req);
-                self.deadline = transport::deadline_of(&self.options);
+                let now = transport::now();
+                self.deadline = now + f64::from(self.options.timeout_ms);
                 if let Some(f) = self.key_fn.clone() {
                     return self.ask_key(f);
                 }
-                self.begin()
+                self.begin(now)
             }
             Phase::Key => {
                 self.keyed(how, value)?;
-                self.begin()
+                self.begin(transport::now())
             }
             Phase::Attempt {
                 license,
@@ -287,7 +295,7 @@ impl PendingCall {
                 let result = if how == OK { Ok(value) } else { Err(value) };
                 let settled = transport::settled(self.ctx(license), result, timeout_ms);
                 let next = self.ended(license, settled).ok_or_else(gone)?;
-                self.ask(next)
+                self.ask(next, None)
             }
             Phase::Wait => {
                 let waited = if self.aborted() {
@@ -296,33 +304,22 @@ impl PendingCall {
                     Ok(())
                 };
                 let step = self.run.as_mut().ok_or_else(gone)?.slept(waited);
-                self.ask(Next::Step(step))
+                self.ask(Next::Step(step), None)
             }
             Phase::Done => Err(gone()),
         }
     }
 
-    fn begin(&mut self) -> Result<Array, Error> {
+    fn begin(&mut self, now: f64) -> Result<Array, Error> {
         let req = self.req.as_ref().ok_or_else(gone)?;
-        let (run, step) = Run::start(
-            &self.session,
-            req,
-            &self.options,
-            self.deadline,
-            crate::transport::now(),
-        );
+        let (run, step) = Run::start(&self.session, req, &self.options, self.deadline, now);
         self.run = Some(run);
-        self.ask(Next::Step(step))
+        self.ask(Next::Step(step), Some(now))
     }
 }
 
-#[wasm_bindgen]
 impl PendingCall {
-    /// What to do next, told how the last thing asked for ended (`how`: 1 resolved with
-    /// `value`, 2 rejected with it, 3 abandoned at the deadline or the signal; the first call
-    /// passes 0): `[0, keyFunction, ms, signal]`, `[1, the attempt's promise]`,
-    /// `[2, ms, signal]`, `[3, result]` or `[4, error]`.
-    pub fn next(&mut self, how: u8, value: JsValue) -> Array {
+    fn next(&mut self, how: u8, value: JsValue) -> Array {
         match self.advance(how, value) {
             Ok(asked) => asked,
             Err(err) => {
@@ -334,25 +331,97 @@ impl PendingCall {
     }
 }
 
-/// `[what, ...args]`.
-fn asked(what: u8, args: &[JsValue]) -> Array {
-    // One call for the array (a push each would be one more per item). Up to three
-    // arguments are padded to `Array.of` of four: one import signature fewer to compile
-    // (see "Imports" in src/transport.rs); `drive` reads the steps by index.
-    let what = JsValue::from(what);
-    let none = JsValue::UNDEFINED;
-    match args {
-        [a] => Array::of4(&what, a, &none, &none),
-        [a, b] => Array::of4(&what, a, b, &none),
-        [a, b, c] => Array::of4(&what, a, b, c),
-        _ => {
-            let out = Array::of1(&what);
-            for a in args {
-                out.push(a);
+/// The calls in flight, by number; ended calls' numbers are used again.
+#[derive(Default)]
+struct Calls {
+    slots: Vec<Option<PendingCall>>,
+    free: Vec<u32>,
+}
+
+thread_local! {
+    static CALLS: RefCell<Calls> = RefCell::default();
+}
+
+fn keep(call: PendingCall) -> u32 {
+    CALLS
+        .try_with(|calls| {
+            let mut calls = calls.try_borrow_mut().ok()?;
+            match calls.free.pop() {
+                Some(n) => {
+                    *calls.slots.get_mut(usize::try_from(n).ok()?)? = Some(call);
+                    Some(n)
+                }
+                None => {
+                    calls.slots.push(Some(call));
+                    u32::try_from(calls.slots.len() - 1).ok()
+                }
             }
-            out
+        })
+        .ok()
+        .flatten()
+        // No room (never, short of 4 billion calls in flight): `callNext` then fails it.
+        .unwrap_or(u32::MAX)
+}
+
+/// Takes call `n` out while it runs: what it calls in JavaScript (a host fetch, a hook)
+/// may start other calls, which must not find the table borrowed.
+fn take(n: u32) -> Option<PendingCall> {
+    CALLS
+        .try_with(|calls| {
+            let mut calls = calls.try_borrow_mut().ok()?;
+            calls.slots.get_mut(usize::try_from(n).ok()?)?.take()
+        })
+        .ok()
+        .flatten()
+}
+
+fn put_back(n: u32, call: PendingCall) {
+    let _ = CALLS.try_with(|calls| {
+        if let Ok(mut calls) = calls.try_borrow_mut() {
+            if let Some(slot) = usize::try_from(n).ok().and_then(|i| calls.slots.get_mut(i)) {
+                *slot = Some(call);
+            }
         }
-    }
+    });
+}
+
+/// What call `n` does next, told how the last thing asked for ended (`how`: 1 resolved with
+/// `value`, 2 rejected with it, 3 abandoned at the deadline or the signal; the first call
+/// passes 0): `[0, keyFunction, ms, signal]`, `[1, the attempt's promise]`,
+/// `[2, ms, signal]`, `[3, result]` or `[4, error]`.
+#[wasm_bindgen(js_name = callNext)]
+pub fn call_next(n: u32, how: u8, value: JsValue) -> Array {
+    let Some(mut call) = take(n) else {
+        return asked(FAIL, &[to_js_error(&gone())]);
+    };
+    let asked = call.next(how, value);
+    put_back(n, call);
+    asked
+}
+
+/// Ends call `n` (`drive` does, however the call ended): its number is free again.
+#[wasm_bindgen(js_name = callEnd)]
+pub fn call_end(n: u32) {
+    let _ = CALLS.try_with(|calls| {
+        if let Ok(mut calls) = calls.try_borrow_mut() {
+            let ended = usize::try_from(n)
+                .ok()
+                .and_then(|i| calls.slots.get_mut(i))
+                .is_some_and(|slot| slot.take().is_some());
+            if ended {
+                calls.free.push(n);
+            }
+        }
+    });
+}
+
+/// `[what, ...args]`, padded to four: attempt.js's `step`, an array literal in one call
+/// (`Array.of` is a generic builtin, several times slower; a push per item would be one
+/// more call each). `drive` reads the steps by index.
+fn asked(what: u8, args: &[JsValue]) -> Array {
+    let none = JsValue::UNDEFINED;
+    let arg = |i: usize| args.get(i).unwrap_or(&none);
+    step(&JsValue::from(what), arg(0), arg(1), arg(2))
 }
 
 /// `next` called out of turn (only a broken driver does).

@@ -1,7 +1,7 @@
 // Included by tests/wasm_node.rs and tests/wasm_browser.rs: real fetches from wasm to the
 // emulator, whose address is baked in at build time (DESCOPE_EMULATOR_URL).
 
-use descope_mgmt::js::JsClient;
+use descope_mgmt::js::{call_end, call_next, JsClient};
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -34,15 +34,55 @@ fn client() -> JsClient {
 }
 
 /// `descope.user.<method>(...args)`, called as the package calls it: by the function's place
-/// in the catalogue.
-fn call_user(c: &JsClient, method: &str, args: &Array) -> js_sys::Promise {
+/// in the catalogue, its first step taken at once (pkg/core.js's `drive`).
+fn call_user(
+    c: &JsClient,
+    method: &str,
+    args: &Array,
+) -> impl std::future::Future<Output = Result<JsValue, JsValue>> {
     let index = descope_mgmt::api::packed::index_of("user", method).expect("a user function");
-    c.call_at(u32::try_from(index).unwrap(), args)
+    let n = c.call_at(u32::try_from(index).unwrap(), args);
+    let first = call_next(n, 0, JsValue::UNDEFINED);
+    drive(n, first)
+}
+
+/// Does what call `n` asks, step by step, as pkg/core.js's `drive` does, and ends it.
+async fn drive(n: u32, mut asked: Array) -> Result<JsValue, JsValue> {
+    let settle = |r: Result<JsValue, JsValue>| match r {
+        Ok(v) => (1, v),
+        Err(e) => (2, e),
+    };
+    let out = loop {
+        let (how, value) = match asked.get(0).as_f64().unwrap() as u8 {
+            0 => {
+                let key = asked.get(1).unchecked_into::<js_sys::Function>().call0(&JsValue::NULL);
+                match key {
+                    Ok(v) => settle(JsFuture::from(js_sys::Promise::resolve(&v)).await),
+                    Err(e) => (2, e),
+                }
+            }
+            1 => settle(JsFuture::from(js_sys::Promise::from(asked.get(1))).await),
+            2 => {
+                let ms = asked.get(1);
+                let timer = js_sys::Promise::new(&mut |resolve, _| {
+                    let set: js_sys::Function = Reflect::get(&js_sys::global(), &"setTimeout".into()).unwrap().into();
+                    set.call2(&JsValue::NULL, &resolve, &ms).unwrap();
+                });
+                JsFuture::from(timer).await.unwrap();
+                (1, JsValue::UNDEFINED)
+            }
+            3 => break Ok(asked.get(1)),
+            _ => break Err(asked.get(1)),
+        };
+        asked = call_next(n, how, value);
+    };
+    call_end(n);
+    out
 }
 
 async fn call(c: &JsClient, method: &str, args: &[JsValue]) -> Result<JsValue, JsValue> {
     let args: Array = args.iter().collect();
-    JsFuture::from(call_user(c, method, &args)).await
+    call_user(c, method, &args).await
 }
 
 fn get(v: &JsValue, key: &str) -> JsValue {
@@ -235,7 +275,7 @@ async fn an_abort_signal_cancels_the_call() {
     let aborting = c.with_options(options.into()).unwrap();
     let started = js_sys::Date::now();
     let args: Array = [JsValue::from_str(&id), "+15550101".into(), true.into()].iter().collect();
-    let pending = JsFuture::from(call_user(&aborting, "updatePhone", &args));
+    let pending = call_user(&aborting, "updatePhone", &args);
     controller.abort();
     let err = pending.await.unwrap_err();
     assert_eq!(get(&err, "code").as_string().as_deref(), Some("aborted"));

@@ -168,7 +168,9 @@ extern "C" {
 // import's function takes fewer parameters than it is called with, as wasm-bindgen's
 // `catch` wrappers do. So the imports here reuse the signatures the module has anyway:
 // `get`, `parseJson` and `toJson` return what was thrown rather than using `catch`, and
-// the time is read from a `Date` (a value in, a number out, as `getTime`), not `Date.now`.
+// the time is read from a `Date` (a value in, a number out, as `getTime`), not `Date.now`;
+// arrays are filled with `put` rather than `Array.push`, and a call's steps are made by
+// attempt.js's `step`. The npm build's module has 14 signatures.
 
 /// `JSON.parse` on the JavaScript string itself (the body never enters wasm memory), its
 /// error as `Err`.

@@ -13,7 +13,7 @@ const TIMEOUT = "descope-mgmt: timeout";
 
 export function attempt(url, method, headers, body, signal, ms, json, fetcher) {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(reject, ms, TIMEOUT);
+    const deadline = SHARED ? track(Date.now() + ms, reject) : setTimeout(reject, ms, TIMEOUT);
     const init = { method, headers };
     if (body !== undefined) init.body = body;
     if (signal) init.signal = signal;
@@ -29,23 +29,73 @@ export function attempt(url, method, headers, body, signal, ms, json, fetcher) {
           const ok = status >= 200 && status < 300;
           (ok && json ? res.json() : res.text()).then(
             (data) => {
-              clearTimeout(timer);
+              untrack(deadline);
               resolve([status, retryAfter, data]);
             },
-            (err) => settleFailed(timer, reject, err),
+            (err) => settleFailed(deadline, reject, err),
           );
         } catch (err) {
           // A host fetch that resolved to something other than a Response.
-          settleFailed(timer, reject, err);
+          settleFailed(deadline, reject, err);
         }
       },
-      (err) => settleFailed(timer, reject, err),
+      (err) => settleFailed(deadline, reject, err),
     );
   });
 }
 
-function settleFailed(timer, reject, err) {
-  clearTimeout(timer);
+// The deadlines. In Node one timer serves every attempt in flight, armed for the earliest
+// deadline: a timer per attempt, set and cleared around each request, cost 4–7 % of a
+// call's CPU there (bench/notes.md). It holds the event loop only while an attempt is in
+// flight (unref'd when none is), as a timer per attempt would. Elsewhere each attempt has
+// its own timer: a Worker's timer belongs to the request that set it, and Deno's timers
+// have no unref.
+const SHARED =
+  typeof globalThis.process?.versions?.node === "string" &&
+  globalThis.Deno === undefined &&
+  globalThis.navigator?.userAgent !== "Cloudflare-Workers";
+const live = new Set(); // { at, reject } of the attempts in flight
+let sweeper; // the timer, armed for `sweepAt`
+let sweepAt = Infinity;
+
+function track(at, reject) {
+  const deadline = { at, reject };
+  live.add(deadline);
+  if (at < sweepAt) arm(at);
+  else if (live.size === 1) sweeper.ref();
+  return deadline;
+}
+
+function untrack(deadline) {
+  if (!SHARED) clearTimeout(deadline);
+  else if (live.delete(deadline) && live.size === 0) sweeper?.unref();
+}
+
+function arm(at) {
+  if (sweeper !== undefined) clearTimeout(sweeper);
+  sweepAt = at;
+  sweeper = setTimeout(sweep, at - Date.now());
+}
+
+// Rejects every attempt whose time is up, and arms the timer for the next deadline.
+function sweep() {
+  sweeper = undefined;
+  sweepAt = Infinity;
+  const now = Date.now();
+  let next = Infinity;
+  for (const deadline of live) {
+    if (deadline.at <= now) {
+      live.delete(deadline);
+      deadline.reject(TIMEOUT);
+    } else if (deadline.at < next) {
+      next = deadline.at;
+    }
+  }
+  if (next < Infinity) arm(next);
+}
+
+function settleFailed(deadline, reject, err) {
+  untrack(deadline);
   reject(err);
 }
 

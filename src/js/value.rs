@@ -122,7 +122,13 @@ impl Value for Js {
     }
 
     fn array(items: Vec<Self>) -> Self {
-        Js(items.into_iter().map(|v| v.0).collect::<Array>().into())
+        // Set by index with `put` (an `Array.push` import would be one more import
+        // signature for V8 to compile, see "Imports" in src/transport.rs).
+        let array = Array::new();
+        for (i, item) in items.iter().enumerate() {
+            crate::transport::put(&array, &JsValue::from(i as f64), &item.0);
+        }
+        Js(array.into())
     }
 
     fn object() -> Self {

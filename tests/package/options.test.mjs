@@ -116,3 +116,60 @@ test("a custom fetch resolving to something other than a Response fails the call
   assert.ok(outcome instanceof DescopeError, String(outcome));
   assert.equal(outcome.code, "network_error", outcome.message);
 });
+
+// In Node one timer holds every attempt's deadline (src/js/attempt.js). A host fetch that
+// never answers stands for a hung request.
+const hung = (timeoutMs) =>
+  new DescopeManagement({
+    projectId: PROJECT_ID,
+    managementKey: FAKE_KEY,
+    baseUrl: "http://127.0.0.1:9",
+    licenseTier: "tier1",
+    timeoutMs,
+    retry: { maxAttempts: 1 },
+    fetch: () => new Promise(() => {}),
+  });
+
+test("attempts in flight together each time out at their own deadline, the later-started earlier one too", async () => {
+  const started = performance.now();
+  const ended = (descope) =>
+    descope.user.load("a@b.c").then(
+      () => assert.fail("a hung call resolved"),
+      (err) => {
+        assert.equal(err.code, "timeout", err.message);
+        return performance.now() - started;
+      },
+    );
+  // The long one first: the timer, armed for it, must be armed again for the short ones.
+  const long = ended(hung(1_500));
+  const short = ended(hung(150));
+  const middle = ended(hung(600));
+  const [l, s, m] = await Promise.all([long, short, middle]);
+  assert.ok(s >= 140 && s < 550, `the 150 ms call ended after ${s} ms`);
+  assert.ok(m >= 590 && m < 1_400, `the 600 ms call ended after ${m} ms`);
+  assert.ok(l >= 1_490, `the 1,500 ms call ended after ${l} ms`);
+});
+
+test("a hung attempt holds the process until its timeout, and a finished one holds nothing", async () => {
+  const { spawnSync } = await import("node:child_process");
+  const { dirname } = await import("node:path");
+  const { fileURLToPath } = await import("node:url");
+  const run = (body) =>
+    spawnSync(process.execPath, ["--input-type=module", "-e", `const { DescopeManagement } = await import("descope-mgmt");\n${body}`], {
+      cwd: dirname(fileURLToPath(import.meta.url)),
+      encoding: "utf8",
+      timeout: 30_000,
+    });
+  const options = `{ projectId: "${PROJECT_ID}", managementKey: "${FAKE_KEY}", baseUrl: "http://127.0.0.1:9", licenseTier: "tier1", retry: { maxAttempts: 1 }`;
+  // Nothing but the deadline keeps the loop alive: without it the process would end at once,
+  // the call neither resolved nor rejected.
+  let child = run(`await new DescopeManagement(${options}, timeoutMs: 300, fetch: () => new Promise(() => {}) }).user.load("a@b.c").catch((e) => console.log(e.code));`);
+  assert.equal(child.stdout.trim(), "timeout", child.stderr);
+  assert.equal(child.status, 0);
+  // A call answered long before its (one-hour) deadline: the process ends right after it.
+  const started = Date.now();
+  child = run(`const r = await new DescopeManagement(${options}, timeoutMs: 3_600_000, fetch: async () => new Response('{"user":{"userId":"U1"}}', { status: 200 }) }).user.load("a@b.c"); console.log(r.userId);`);
+  assert.equal(child.stdout.trim(), "U1", child.stderr);
+  assert.equal(child.status, 0);
+  assert.ok(Date.now() - started < 20_000, "the process waited for the deadline of a finished call");
+});

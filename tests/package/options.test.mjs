@@ -173,3 +173,21 @@ test("a hung attempt holds the process until its timeout, and a finished one hol
   assert.equal(child.status, 0);
   assert.ok(Date.now() - started < 20_000, "the process waited for the deadline of a finished call");
 });
+
+test("a host fetch may start another call of the same client while the first is being sent", async () => {
+  // The wasm takes a call out of its table while it runs (src/js/pending.rs): the host fetch
+  // runs inside it, and a call it starts must find the table free.
+  let inner;
+  const descope = client({
+    fetch: (url, init) => {
+      if (inner === undefined && url.includes("/update/picture")) inner = descope.user.load("nested-fetch@example.com");
+      return fetch(url, init);
+    },
+  });
+  await descope.user.create("nested-fetch@example.com", { email: "nested-fetch@example.com" });
+  const updated = await descope.user.updatePicture("nested-fetch@example.com", "https://cdn.example.com/n.png");
+  assert.equal(updated.picture, "https://cdn.example.com/n.png");
+  assert.ok(inner instanceof Promise, "the fetch did not start the inner call");
+  assert.equal((await inner).loginIds[0], "nested-fetch@example.com");
+  assert.equal((await descope.user.load("nested-fetch@example.com")).picture, "https://cdn.example.com/n.png");
+});

@@ -3,9 +3,9 @@
 // `step` makes a step of a call for `drive`; `kindOf`, `put` and `get` let the engine read
 // and build values in one call each.
 //
-// One attempt of a call, in one promise: the client's `fetch` option
-// or the global `fetch` (never `window`; no credentials/mode/cache, which workerd rejects), the deadline, and the body
-// read. It resolves to [status, retryAfter, body] — body parsed with Response.json() for a
+// One attempt of a call, in one promise: the client's `fetch` option or the global `fetch`
+// (never `window`; no credentials/mode/cache, which workerd rejects), the deadline (see
+// `SHARED` below), and the body read. It resolves to [status, retryAfter, body] — body parsed with Response.json() for a
 // 2xx answer when `json` is set, else the text — and rejects with TIMEOUT when `ms` runs
 // out (the request is then abandoned, not aborted), or with the runtime's error.
 // A string: nothing fetch rejects with looks like it.

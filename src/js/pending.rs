@@ -316,9 +316,8 @@ impl PendingCall {
         self.run = Some(run);
         self.ask(Next::Step(step), Some(now))
     }
-}
 
-impl PendingCall {
+    /// [`call_next`] for this call: an error ends it.
     fn next(&mut self, how: u8, value: JsValue) -> Array {
         match self.advance(how, value) {
             Ok(asked) => asked,
@@ -342,47 +341,44 @@ thread_local! {
     static CALLS: RefCell<Calls> = RefCell::default();
 }
 
-fn keep(call: PendingCall) -> u32 {
+/// `f` on the table; `None` if it is borrowed (only a call into JavaScript made while
+/// holding it could find it so, and none is made).
+fn with_calls<T>(f: impl FnOnce(&mut Calls) -> Option<T>) -> Option<T> {
     CALLS
-        .try_with(|calls| {
-            let mut calls = calls.try_borrow_mut().ok()?;
-            match calls.free.pop() {
-                Some(n) => {
-                    *calls.slots.get_mut(usize::try_from(n).ok()?)? = Some(call);
-                    Some(n)
-                }
-                None => {
-                    calls.slots.push(Some(call));
-                    u32::try_from(calls.slots.len() - 1).ok()
-                }
-            }
-        })
+        .try_with(|calls| f(&mut *calls.try_borrow_mut().ok()?))
         .ok()
         .flatten()
-        // No room (never, short of 4 billion calls in flight): `callNext` then fails it.
-        .unwrap_or(u32::MAX)
+}
+
+impl Calls {
+    fn slot(&mut self, n: u32) -> Option<&mut Option<PendingCall>> {
+        self.slots.get_mut(usize::try_from(n).ok()?)
+    }
+}
+
+fn keep(call: PendingCall) -> u32 {
+    with_calls(|calls| match calls.free.pop() {
+        Some(n) => {
+            *calls.slot(n)? = Some(call);
+            Some(n)
+        }
+        None => {
+            calls.slots.push(Some(call));
+            u32::try_from(calls.slots.len() - 1).ok()
+        }
+    })
+    // No room (never, short of 4 billion calls in flight): `callNext` then fails it.
+    .unwrap_or(u32::MAX)
 }
 
 /// Takes call `n` out while it runs: what it calls in JavaScript (a host fetch, a hook)
 /// may start other calls, which must not find the table borrowed.
 fn take(n: u32) -> Option<PendingCall> {
-    CALLS
-        .try_with(|calls| {
-            let mut calls = calls.try_borrow_mut().ok()?;
-            calls.slots.get_mut(usize::try_from(n).ok()?)?.take()
-        })
-        .ok()
-        .flatten()
+    with_calls(|calls| calls.slot(n)?.take())
 }
 
 fn put_back(n: u32, call: PendingCall) {
-    let _ = CALLS.try_with(|calls| {
-        if let Ok(mut calls) = calls.try_borrow_mut() {
-            if let Some(slot) = usize::try_from(n).ok().and_then(|i| calls.slots.get_mut(i)) {
-                *slot = Some(call);
-            }
-        }
-    });
+    with_calls(|calls| calls.slot(n).map(|slot| *slot = Some(call)));
 }
 
 /// What call `n` does next, told how the last thing asked for ended (`how`: 1 resolved with
@@ -402,16 +398,10 @@ pub fn call_next(n: u32, how: u8, value: JsValue) -> Array {
 /// Ends call `n` (`drive` does, however the call ended): its number is free again.
 #[wasm_bindgen(js_name = callEnd)]
 pub fn call_end(n: u32) {
-    let _ = CALLS.try_with(|calls| {
-        if let Ok(mut calls) = calls.try_borrow_mut() {
-            let ended = usize::try_from(n)
-                .ok()
-                .and_then(|i| calls.slots.get_mut(i))
-                .is_some_and(|slot| slot.take().is_some());
-            if ended {
-                calls.free.push(n);
-            }
-        }
+    with_calls(|calls| {
+        calls.slot(n)?.take()?;
+        calls.free.push(n);
+        Some(())
     });
 }
 

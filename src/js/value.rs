@@ -126,7 +126,7 @@ impl Value for Js {
         // signature for V8 to compile, see "Imports" in src/transport.rs).
         let array = Array::new();
         for (i, item) in items.iter().enumerate() {
-            crate::transport::put(&array, &JsValue::from(i as f64), &item.0);
+            put(&array, &JsValue::from(i as f64), &item.0);
         }
         Js(array.into())
     }

@@ -44,13 +44,13 @@ function within(work, ms, signal) {
   });
 }
 
-// Runs call number `call` (from `Client.callAt`) to its end: the wasm decides every step
-// (the key, each attempt, each wait before a retry) and this loop only does it, one
+// Runs a call to its end from its first step (`Client.callAt`'s): the wasm decides every
+// step (the key, each attempt, each wait before a retry) and this loop only does it, one
 // promise per step and no Rust future in the wasm. Resolves to the call's result or
 // rejects with its DescopeError; the call is always ended.
-async function drive(call) {
+async function drive(asked) {
+  const call = asked[4];
   try {
-    let asked = callNext(call, 0, undefined);
     for (;;) {
       let how, value;
       switch (asked[0]) {
@@ -58,7 +58,7 @@ async function drive(call) {
           // The host's key function: a value, or a promise of one.
           [how, value] = await within(new Promise((ok) => ok(asked[1]())), asked[2], asked[3]);
           break;
-        case SEND:
+        case SEND: {
           // The attempt the wasm started (attempt.js's `attempt`), awaited as it is.
           try {
             value = await asked[1];
@@ -67,7 +67,17 @@ async function drive(call) {
             value = e;
             how = REJECTED;
           }
+          // A 2xx answer whose data is plain is taken here (`plain_data` in
+          // src/js/pending.rs says how): true all of it, a key the value under it.
+          // Anything else goes back to the wasm, which decides and names errors.
+          const plain = asked[2];
+          if (how === OK && plain !== undefined && value[0] >= 200 && value[0] < 300) {
+            const data = value[2];
+            if (plain === true) return data;
+            if (typeof data === "object" && data !== null && !Array.isArray(data) && data[plain] !== undefined) return data[plain];
+          }
           break;
+        }
         case WAIT:
           [how, value] = await within(undefined, asked[1], asked[2]);
           break;
@@ -95,7 +105,7 @@ async function* searchPages(client, request, options) {
   let page = request?.page ?? 0;
   let seen = 0;
   for (;;) {
-    const { users, total } = await drive(client.callAt(searchAt, [{ ...request, page, limit: pageSize, offset: undefined }]));
+    const { users, total } = await drive(client.callAt(searchAt, [{ ...request, page, limit: pageSize, offset: undefined }], Date.now()));
     yield { users, total, page };
     seen += users.length;
     page += 1;
@@ -211,7 +221,7 @@ export class DescopeManagement {
         api = {};
         // Plain closures, so `const { load } = descope.user` works as with node-sdk.
         names.forEach((name, i) => {
-          api[name] = (...args) => drive(client.callAt(first + i, args));
+          api[name] = (...args) => drive(client.callAt(first + i, args, Date.now()));
         });
         if (group === "user") api.searchPages = (request, options) => searchPages(client, request, options);
         return Object.freeze(api);

@@ -141,7 +141,7 @@ extern "C" {
         url: &str,
         method: &JsValue,
         headers: &js_sys::Object,
-        body: Option<String>,
+        body: &JsValue,
         signal: Option<AbortSignal>,
         ms: f64,
         json: bool,
@@ -260,7 +260,8 @@ pub(crate) struct Sending {
     pub url: String,
     pub method: &'static str,
     pub headers: js_sys::Object,
-    pub body: Option<String>,
+    /// The JSON text, or `undefined`.
+    pub body: JsValue,
     pub signal: Option<AbortSignal>,
     /// The time left, in milliseconds.
     pub ms: f64,
@@ -277,7 +278,7 @@ impl Sending {
             &self.url,
             &interned(self.method),
             &self.headers,
-            self.body,
+            &self.body,
             self.signal,
             self.ms,
             self.json,
@@ -286,11 +287,13 @@ impl Sending {
     }
 }
 
-/// What one attempt of `req` sends with `headers` (see [`headers_of`]) at the time `now`,
-/// or why it is not sent (the caller aborted, or no time is left).
+/// What one attempt of `req` sends, its body `body` (JSON text or `undefined`) and its
+/// headers `headers` (see [`headers_of`]), at the time `now`, or why it is not sent (the
+/// caller aborted, or no time is left).
 pub(crate) fn sending(
     ctx: Ctx<'_>,
     req: &Request,
+    body: JsValue,
     headers: js_sys::Object,
     (deadline, now): (f64, f64),
     timeout_ms: u32,
@@ -308,7 +311,7 @@ pub(crate) fn sending(
         url: req.url(ctx.session.config().base_url()),
         method: req.method.as_str(),
         headers,
-        body: req.body.clone(),
+        body,
         signal: ctx.signal.cloned(),
         ms: remaining,
         json: ctx.json && req.unwrap != Unwrap::Void,
@@ -367,9 +370,14 @@ async fn attempt(
     deadline: f64,
     timeout_ms: u32,
 ) -> Result<Answer, Error> {
+    let body = req
+        .body
+        .as_deref()
+        .map_or(JsValue::UNDEFINED, JsValue::from_str);
     let s = sending(
         ctx,
         req,
+        body,
         headers_of(ctx, req.body.is_some()),
         (deadline, now()),
         timeout_ms,

@@ -533,8 +533,8 @@ impl<'a> Path<'a> {
 /// JavaScript's largest exact integer.
 const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
 
-fn is_truthy<V: Value>(v: &V) -> bool {
-    match v.kind() {
+fn is_truthy<V: Value>(v: &V, kind: Kind) -> bool {
+    match kind {
         Kind::Undefined | Kind::Null => false,
         Kind::Bool => v.boolean() == Some(true),
         Kind::Number => v.number().is_some_and(|n| n != 0.0 && !n.is_nan()),
@@ -545,9 +545,10 @@ fn is_truthy<V: Value>(v: &V) -> bool {
 
 /// Applies `need` to `v`: `None` when nothing is sent.
 fn take<V: Value>(ty: &Ty, need: Need, v: &V, path: &Path<'_>) -> Result<Option<V>, Error> {
-    match (v.kind(), need) {
-        (_, Need::Truthy) if !is_truthy(v) => Ok(None),
-        (_, Need::Filled) if !is_truthy(v) => Ok(None),
+    let kind = v.kind();
+    match (kind, need) {
+        (_, Need::Truthy) if !is_truthy(v, kind) => Ok(None),
+        (_, Need::Filled) if !is_truthy(v, kind) => Ok(None),
         (Kind::Object, Need::Filled) if v.entries().is_empty() => Ok(None),
         (Kind::Array, Need::Filled) if v.items().is_empty() => Ok(None),
         (Kind::Undefined, Need::Required) => Err(path.fail("is required")),
@@ -559,13 +560,17 @@ fn take<V: Value>(ty: &Ty, need: Need, v: &V, path: &Path<'_>) -> Result<Option<
         }),
         (Kind::Null, Need::Required) => Ok(Some(V::null())),
         (Kind::Null, _) => Ok(Some(V::null())),
-        _ => check(ty, v, path).map(Some),
+        _ => check_kind(ty, v, kind, path).map(Some),
     }
 }
 
 /// Checks `v` against `ty` and returns what is sent for it.
 fn check<V: Value>(ty: &Ty, v: &V, path: &Path<'_>) -> Result<V, Error> {
-    let kind = v.kind();
+    check_kind(ty, v, v.kind(), path)
+}
+
+/// [`check`] of a value whose kind was read already (in JavaScript each read is a call).
+fn check_kind<V: Value>(ty: &Ty, v: &V, kind: Kind, path: &Path<'_>) -> Result<V, Error> {
     match ty {
         Ty::Any => Ok(v.clone()),
         Ty::Id => match v.string() {
@@ -755,6 +760,15 @@ fn object<V: Value>(schema: &'static Schema, v: &V, path: &Path<'_>) -> Result<V
 /// Builds the request of `row` from positional `args`, checking every argument first:
 /// nothing is sent when this fails.
 pub fn build<V: Value>(row: &'static Row, args: &[V]) -> Result<Request, Error> {
+    let (mut req, body) = build_value(row, args)?;
+    req.body = body.map(|b| b.to_json("body")).transpose()?;
+    Ok(req)
+}
+
+/// [`build`] with the body kept as the value it was built as (a JavaScript object, which
+/// the JavaScript client writes with `JSON.stringify` and keeps as JavaScript text): the
+/// request's own `body` is `None`.
+pub fn build_value<V: Value>(row: &'static Row, args: &[V]) -> Result<(Request, Option<V>), Error> {
     // A row whose body is one argument has no body when that argument is left out (node-sdk
     // sends none).
     let whole = row.args.iter().any(|a| a.to == To::Whole);
@@ -765,9 +779,11 @@ pub fn build<V: Value>(row: &'static Row, args: &[V]) -> Result<Request, Error> 
     let undefined = V::undefined();
     for (i, arg) in row.args.iter().enumerate() {
         let mut given = args.get(i).unwrap_or(&undefined);
-        let empty = V::object();
-        // An options object left out or `null` is `{}`: its defaults still apply.
+        // An options object left out or `null` is `{}`: its defaults still apply. (Made only
+        // then: in JavaScript each object made is a call out of the wasm.)
+        let empty;
         if arg.to == To::Spread && matches!(given.kind(), Kind::Undefined | Kind::Null) {
+            empty = V::object();
             given = &empty;
         }
         let path = Path::root(arg.name);
@@ -841,19 +857,16 @@ pub fn build<V: Value>(row: &'static Row, args: &[V]) -> Result<Request, Error> 
             b.set(key, value.value());
         }
     }
-    let body = match body {
-        Some(b) => Some(b.to_json("body")?),
-        None => None,
-    };
-    Ok(Request {
+    let req = Request {
         method: row.method,
         path: url_path,
         query,
-        body,
+        body: None,
         unwrap: row.unwrap,
         idempotent: !row.creates,
         secret: row.secret,
-    })
+    };
+    Ok((req, body))
 }
 
 /// The row of `group.name`.

@@ -327,10 +327,11 @@ fn decode(
     })
 }
 
-/// [`engine::prepare`] over the packed table, for the `index`th function.
-pub fn prepare_at<V: Value>(index: usize, args: &[V]) -> Result<Request, Error> {
+/// [`engine::prepare`] over the packed table, for the `index`th function, the body kept as
+/// built (see [`engine::build_value`]).
+pub fn prepare_at<V: Value>(index: usize, args: &[V]) -> Result<(Request, Option<V>), Error> {
     match find_at(index) {
-        Some(row) => engine::build(row, args),
+        Some(row) => engine::build_value(row, args),
         None => Err(Error::invalid_argument(
             "method",
             "is not a function of the catalogue",

@@ -5,9 +5,11 @@
 //
 // One attempt of a call, in one promise: the client's `fetch` option or the global `fetch`
 // (never `window`; no credentials/mode/cache, which workerd rejects), the deadline (see
-// `SHARED` below), and the body read. It resolves to [status, retryAfter, body] — body parsed with Response.json() for a
-// 2xx answer when `json` is set, else the text — and rejects with TIMEOUT when `ms` runs
-// out (the request is then abandoned, not aborted), or with the runtime's error.
+// `SHARED` below), and the body read. It resolves to [status, retryAfter, body] — the
+// Retry-After header of an answer other than a 2xx (else null), the body parsed with
+// Response.json() for a 2xx answer when `json` is set, else the text — and rejects with
+// TIMEOUT when `ms` runs out (the request is then abandoned, not aborted), or with the
+// runtime's error.
 // A string: nothing fetch rejects with looks like it.
 const TIMEOUT = "descope-mgmt: timeout";
 
@@ -25,8 +27,9 @@ export function attempt(url, method, headers, body, signal, ms, json, fetcher) {
       (res) => {
         try {
           const { status } = res;
-          const retryAfter = res.headers.get("retry-after");
           const ok = status >= 200 && status < 300;
+          // Read only where it counts (a 429, a 503): a header lookup is not free.
+          const retryAfter = ok ? null : res.headers.get("retry-after");
           (ok && json ? res.json() : res.text()).then(
             (data) => {
               untrack(deadline);
@@ -99,9 +102,10 @@ function settleFailed(deadline, reject, err) {
   reject(err);
 }
 
-// A step of a call for `drive` (below): `[what, a, b, c]`, made in one call.
-export function step(what, a, b, c) {
-  return [what, a, b, c];
+// A step of call number `call` for pkg/core.js's `drive`: `[what, a, b, c, call]`, made in
+// one call.
+export function step(what, a, b, c, call) {
+  return [what, a, b, c, call];
 }
 
 // The kind of a value the engine reads, in one call (src/js/value.rs numbers them so): 0

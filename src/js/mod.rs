@@ -287,14 +287,17 @@ impl JsClient {
     }
 
     /// A call of the `index`th function of [`functions`] (the package's methods call by it,
-    /// so that a call sends no names into the wasm), for pkg/core.js's `drive` to run: it
-    /// resolves to node-sdk's `data` or rejects with a `DescopeError`. Arguments are checked
-    /// before anything is sent.
+    /// so that a call sends no names into the wasm), started at `now` (`Date.now()`, read
+    /// by the caller: two crossings fewer than reading it from here): its first step, for
+    /// pkg/core.js's `drive` to run (see [`call_next`]). It resolves to node-sdk's `data`
+    /// or rejects with a `DescopeError`. Arguments are checked before anything is sent.
     #[wasm_bindgen(js_name = callAt)]
-    pub fn call_at(&self, index: u32, args: &Array) -> u32 {
+    pub fn call_at(&self, index: u32, args: &Array, now: f64) -> Array {
         let args: Vec<value::Js> = args.iter().map(value::Js).collect();
         let index = usize::try_from(index).unwrap_or(usize::MAX);
-        pending::PendingCall::start(self, packed::prepare_at(index, &args))
+        let prepared = packed::prepare_at(index, &args)
+            .and_then(|(req, body)| Ok((req, body.map(|b| b.json_text("body")).transpose()?)));
+        pending::PendingCall::start(self, prepared, now)
     }
 }
 

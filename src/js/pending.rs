@@ -31,8 +31,8 @@ const REJECTED: u8 = 2;
 
 #[wasm_bindgen(module = "/src/js/attempt.js")]
 extern "C" {
-    // `[what, a, b, c]`.
-    fn step(what: &JsValue, a: &JsValue, b: &JsValue, c: &JsValue) -> Array;
+    // `[what, a, b, c, call]`: the numbers cross as numbers, no JavaScript value made.
+    fn step(what: u8, a: &JsValue, b: &JsValue, c: &JsValue, call: u32) -> Array;
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -48,15 +48,17 @@ enum Phase {
 /// A number rather than a wasm-bindgen object: a call then costs no JavaScript wrapper and
 /// no `FinalizationRegistry` entry, and `drive` always ends it (`callEnd`).
 pub(super) struct PendingCall {
+    /// Its number in [`CALLS`], in every step it asks for.
+    n: u32,
     session: Rc<Session>,
     headers: Rc<Headers>,
     options: CallOptions,
     signal: Option<AbortSignal>,
     key_fn: Option<Function>,
     fetch: Option<Function>,
-    /// The checked request (or why it could not be built), until the call starts.
-    prepared: Option<Result<Request, Error>>,
     req: Option<Request>,
+    /// The request's JSON body, as JavaScript text (`req.body` is `None`).
+    body: Option<JsValue>,
     /// The key the host's function gave for this call, used for it only.
     key: Option<String>,
     deadline: f64,
@@ -113,22 +115,39 @@ enum Next {
 }
 
 impl PendingCall {
-    /// Keeps `prepared` with the client's state, for `drive` to run: its number.
-    pub(super) fn start(client: &super::JsClient, prepared: Result<Request, Error>) -> u32 {
-        keep(PendingCall {
+    /// Keeps `prepared` with the client's state and takes its first step at `now`: the
+    /// call's number is in that step (and in every later one) for `drive`.
+    pub(super) fn start(
+        client: &super::JsClient,
+        prepared: Result<(Request, Option<JsValue>), Error>,
+        now: f64,
+    ) -> Array {
+        let mut call = PendingCall {
+            n: u32::MAX,
             session: Rc::clone(&client.session),
             headers: Rc::clone(&client.headers),
             options: client.options,
             signal: client.signal.clone(),
             key_fn: client.key_fn.clone(),
             fetch: client.fetch.clone(),
-            prepared: Some(prepared),
             req: None,
+            body: None,
             key: None,
             deadline: 0.0,
             run: None,
             phase: Phase::Start,
-        })
+        };
+        match reserve() {
+            // Taken straight away: it is out of the table while it runs, as in `call_next`.
+            Some(n) => {
+                call.n = n;
+                let asked = call.first(prepared, now);
+                put_back(n, call);
+                asked
+            }
+            // No room (never, short of 4 billion calls in flight).
+            None => call.asked(FAIL, &[to_js_error(&gone())]),
+        }
     }
 
     fn aborted(&self) -> bool {
@@ -162,10 +181,7 @@ impl PendingCall {
             return Err(self.timed_out());
         }
         self.phase = Phase::Key;
-        Ok(asked(
-            KEY,
-            &[f.into(), remaining.into(), self.signal_value()],
-        ))
+        Ok(self.asked(KEY, &[f.into(), remaining.into(), self.signal_value()]))
     }
 
     fn signal_value(&self) -> JsValue {
@@ -226,7 +242,7 @@ impl PendingCall {
                     self.phase = Phase::Done;
                     let req = self.req.as_ref().ok_or_else(gone)?;
                     let value = transport::unwrap_js(answer, req.unwrap, req.secret)?;
-                    return Ok(asked(DONE, &[value]));
+                    return Ok(self.asked(DONE, &[value]));
                 }
                 Next::Step(step) => step,
             };
@@ -237,17 +253,18 @@ impl PendingCall {
                     timeout_ms,
                 } => {
                     let license_req;
-                    let req = if license {
+                    let (req, body) = if license {
                         license_req = license_request();
-                        &license_req
+                        (&license_req, None)
                     } else {
-                        self.req.as_ref().ok_or_else(gone)?
+                        (self.req.as_ref().ok_or_else(gone)?, self.body.clone())
                     };
                     let ctx = self.ctx(license);
-                    let headers = self.headers.of(ctx, req.body.is_some());
+                    let headers = self.headers.of(ctx, body.is_some());
                     match transport::sending(
                         ctx,
                         req,
+                        body.unwrap_or(JsValue::UNDEFINED),
                         headers,
                         (deadline, now.unwrap_or_else(transport::now)),
                         timeout_ms,
@@ -257,33 +274,47 @@ impl PendingCall {
                                 license,
                                 timeout_ms,
                             };
-                            // Started here, in one call: `drive` awaits its promise.
-                            return Ok(asked(SEND, &[s.start().into()]));
+                            // Started here, in one call: `drive` awaits its promise, and
+                            // takes a 2xx answer's data itself where it is plain.
+                            let plain = if license {
+                                JsValue::UNDEFINED
+                            } else {
+                                plain_data(req.unwrap)
+                            };
+                            return Ok(self.asked(SEND, &[s.start().into(), plain]));
                         }
                         Err(err) => next = self.ended(license, Err(err)).ok_or_else(gone)?,
                     }
                 }
                 Step::Sleep(ms) => {
                     self.phase = Phase::Wait;
-                    return Ok(asked(WAIT, &[ms.into(), self.signal_value()]));
+                    return Ok(self.asked(WAIT, &[ms.into(), self.signal_value()]));
                 }
                 Step::Fail(err) => return Err(err),
             }
         }
     }
 
+    /// The call's first step, at `now`: the key asked for, or its first attempt.
+    fn begin_at(
+        &mut self,
+        prepared: Result<(Request, Option<JsValue>), Error>,
+        now: f64,
+    ) -> Result<Array, Error> {
+        let (req, body) = prepared?;
+        self.req = Some(req);
+        self.body = body;
+        self.deadline = now + f64::from(self.options.timeout_ms);
+        if let Some(f) = self.key_fn.clone() {
+            return self.ask_key(f);
+        }
+        self.begin(now)
+    }
+
     fn advance(&mut self, how: u8, value: JsValue) -> Result<Array, Error> {
         match self.phase {
-            Phase::Start => {
-                let req = self.prepared.take().ok_or_else(gone)??;
-                self.req = Some(req);
-                let now = transport::now();
-                self.deadline = now + f64::from(self.options.timeout_ms);
-                if let Some(f) = self.key_fn.clone() {
-                    return self.ask_key(f);
-                }
-                self.begin(now)
-            }
+            // `start` takes the first step: `drive` never asks for it.
+            Phase::Start => Err(gone()),
             Phase::Key => {
                 self.keyed(how, value)?;
                 self.begin(transport::now())
@@ -319,14 +350,44 @@ impl PendingCall {
 
     /// [`call_next`] for this call: an error ends it.
     fn next(&mut self, how: u8, value: JsValue) -> Array {
-        match self.advance(how, value) {
-            Ok(asked) => asked,
-            Err(err) => {
-                self.phase = Phase::Done;
-                let err = err.redact(self.ctx(false).secret());
-                asked(FAIL, &[to_js_error(&err)])
-            }
-        }
+        let asked = self.advance(how, value);
+        self.or_fail(asked)
+    }
+
+    fn first(&mut self, prepared: Result<(Request, Option<JsValue>), Error>, now: f64) -> Array {
+        let asked = self.begin_at(prepared, now);
+        self.or_fail(asked)
+    }
+
+    fn or_fail(&mut self, asked: Result<Array, Error>) -> Array {
+        asked.unwrap_or_else(|err| {
+            self.phase = Phase::Done;
+            let err = err.redact(self.ctx(false).secret());
+            self.asked(FAIL, &[to_js_error(&err)])
+        })
+    }
+
+    /// `[what, ...args, n]`, padded to three before the call's number: attempt.js's `step`,
+    /// an array literal in one call (`Array.of` is a generic builtin, several times slower;
+    /// a push per item would be one more call each). `drive` reads the steps by index.
+    fn asked(&self, what: u8, args: &[JsValue]) -> Array {
+        let none = JsValue::UNDEFINED;
+        let arg = |i: usize| args.get(i).unwrap_or(&none);
+        step(what, arg(0), arg(1), arg(2), self.n)
+    }
+}
+
+/// What `drive` needs to take a 2xx answer's data itself, without calling back into the
+/// wasm (a call into it and a dozen out of it fewer, none of the answer read here): `true`
+/// for the whole answer, a key for the value under it when the answer is an object that
+/// has it. `undefined` for a reshaped answer; then, and whenever the answer is not so
+/// plain, `callNext` gets it and [`transport::unwrap_js`] decides (and names the error).
+fn plain_data(unwrap: crate::api::Unwrap) -> JsValue {
+    use crate::api::Unwrap;
+    match unwrap {
+        Unwrap::Whole => JsValue::TRUE,
+        Unwrap::Key(key) => transport::interned(key),
+        _ => JsValue::UNDEFINED,
     }
 }
 
@@ -356,19 +417,15 @@ impl Calls {
     }
 }
 
-fn keep(call: PendingCall) -> u32 {
+/// A number for a new call: its slot stays empty while the call takes its first step.
+fn reserve() -> Option<u32> {
     with_calls(|calls| match calls.free.pop() {
-        Some(n) => {
-            *calls.slot(n)? = Some(call);
-            Some(n)
-        }
+        Some(n) => Some(n),
         None => {
-            calls.slots.push(Some(call));
+            calls.slots.push(None);
             u32::try_from(calls.slots.len() - 1).ok()
         }
     })
-    // No room (never, short of 4 billion calls in flight): `callNext` then fails it.
-    .unwrap_or(u32::MAX)
 }
 
 /// Takes call `n` out while it runs: what it calls in JavaScript (a host fetch, a hook)
@@ -382,13 +439,21 @@ fn put_back(n: u32, call: PendingCall) {
 }
 
 /// What call `n` does next, told how the last thing asked for ended (`how`: 1 resolved with
-/// `value`, 2 rejected with it, 3 abandoned at the deadline or the signal; the first call
-/// passes 0): `[0, keyFunction, ms, signal]`, `[1, the attempt's promise]`,
-/// `[2, ms, signal]`, `[3, result]` or `[4, error]`.
+/// `value`, 2 rejected with it, 3 abandoned at the deadline or the signal):
+/// `[0, keyFunction, ms, signal, n]`, `[1, the attempt's promise, plain, _, n]` (`plain`:
+/// `true` when a 2xx answer is the data, a key when the data is under it, else
+/// `undefined`), `[2, ms, signal, _, n]`, `[3, result, _, _, n]` or `[4, error, _, _, n]`.
+/// The first step comes from `Client.callAt`.
 #[wasm_bindgen(js_name = callNext)]
 pub fn call_next(n: u32, how: u8, value: JsValue) -> Array {
     let Some(mut call) = take(n) else {
-        return asked(FAIL, &[to_js_error(&gone())]);
+        return step(
+            FAIL,
+            &to_js_error(&gone()),
+            &JsValue::UNDEFINED,
+            &JsValue::UNDEFINED,
+            n,
+        );
     };
     let asked = call.next(how, value);
     put_back(n, call);
@@ -403,15 +468,6 @@ pub fn call_end(n: u32) {
         calls.free.push(n);
         Some(())
     });
-}
-
-/// `[what, ...args]`, padded to four: attempt.js's `step`, an array literal in one call
-/// (`Array.of` is a generic builtin, several times slower; a push per item would be one
-/// more call each). `drive` reads the steps by index.
-fn asked(what: u8, args: &[JsValue]) -> Array {
-    let none = JsValue::UNDEFINED;
-    let arg = |i: usize| args.get(i).unwrap_or(&none);
-    step(&JsValue::from(what), arg(0), arg(1), arg(2))
 }
 
 /// `next` called out of turn (only a broken driver does).

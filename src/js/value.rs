@@ -160,20 +160,23 @@ impl Value for Js {
     }
 
     fn to_json(&self, name: &str) -> Result<String, Error> {
-        // The body is written by JSON.stringify, as node-sdk writes it; numbers were checked
-        // finite by the engine (only `Ty::Any` values pass as given).
-        match json_stringify(&self.0) {
-            Ok(text) => Ok(text.as_string().unwrap_or_default()),
-            Err(e) => {
-                let why = e
-                    .dyn_ref::<js_sys::Error>()
-                    .map(|e| String::from(e.message()))
-                    .unwrap_or_default();
-                Err(Error::invalid_argument(
-                    name,
-                    crate::text::cat(&["cannot be sent as JSON: ", &why]),
-                ))
-            }
-        }
+        self.json_text(name)
+            .map(|text| text.as_string().unwrap_or_default())
+    }
+}
+
+impl Js {
+    /// The value as JSON text, kept as the JavaScript string `JSON.stringify` wrote (a body
+    /// sent as it is, never copied into the wasm and out again); `name` is blamed when it
+    /// cannot be written. Numbers were checked finite by the engine (only `Ty::Any` values
+    /// pass as given).
+    pub(crate) fn json_text(&self, name: &str) -> Result<JsValue, Error> {
+        json_stringify(&self.0).map_err(|e| {
+            let why = e
+                .dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.message()))
+                .unwrap_or_default();
+            Error::invalid_argument(name, crate::text::cat(&["cannot be sent as JSON: ", &why]))
+        })
     }
 }

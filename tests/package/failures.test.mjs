@@ -97,6 +97,30 @@ test("a truncated success body is a decode_error naming the path", async () => {
   assert.match(err.message, /not JSON/);
 });
 
+test("a 2xx answer is node-sdk's data only when it holds it: otherwise a decode_error naming what is wrong", async () => {
+  // pkg/core.js takes a plain answer's data itself and hands anything else back to the
+  // wasm: each answer here goes one way or the other.
+  const answering = (text) =>
+    new DescopeManagement({ projectId: PROJECT_ID, managementKey: FAKE_KEY, baseUrl: "http://127.0.0.1:9", licenseTier: "tier2", fetch: async () => new Response(text, { status: 200 }) });
+  assert.deepEqual(await answering('{"user":{"userId":"U1"}}').user.load(KIM), { userId: "U1" });
+  assert.equal(await answering('{"user":null}').user.load(KIM), null);
+  for (const [text, path, message] of [
+    ["{}", "user", /missing/],
+    ['{"users":[]}', "user", /missing/],
+    ["[]", ".", /expected a JSON object/],
+    ["null", ".", /expected a JSON object/],
+    ["7", ".", /expected a JSON object/],
+  ]) {
+    const err = await failing(answering(text).user.load(KIM));
+    assert.deepEqual([err.status, err.code], [200, "decode_error"], text);
+    assert.match(err.message, message, text);
+    assert.ok(err.message.includes(path), `${text}: ${err.message}`);
+  }
+  // The whole answer, whatever it is (user.createBatch resolves it as it came).
+  assert.deepEqual(await answering('{"createdUsers":[],"failedUsers":[]}').user.createBatch([{ loginId: KIM }]), { createdUsers: [], failedUsers: [] });
+  assert.deepEqual(await answering("[1]").user.createBatch([{ loginId: KIM }]), [1]);
+});
+
 test("a dropped connection is retried for an update but never for a create", async () => {
   await fault({ kind: "drop", count: 1, pathPrefix: PIC });
   assert.equal((await fast().user.updatePicture(KIM, "after-drop")).picture, "after-drop");

@@ -41,13 +41,13 @@ fn call_user(
     args: &Array,
 ) -> impl std::future::Future<Output = Result<JsValue, JsValue>> {
     let index = descope_mgmt::api::packed::index_of("user", method).expect("a user function");
-    let n = c.call_at(u32::try_from(index).unwrap(), args);
-    let first = call_next(n, 0, JsValue::UNDEFINED);
-    drive(n, first)
+    drive(c.call_at(u32::try_from(index).unwrap(), args, js_sys::Date::now()))
 }
 
-/// Does what call `n` asks, step by step, as pkg/core.js's `drive` does, and ends it.
-async fn drive(n: u32, mut asked: Array) -> Result<JsValue, JsValue> {
+/// Does what the call asks, step by step from its first, as pkg/core.js's `drive` does
+/// (every answer through `callNext`, none taken as plain), and ends it.
+async fn drive(mut asked: Array) -> Result<JsValue, JsValue> {
+    let n = asked.get(4).as_f64().unwrap() as u32;
     let settle = |r: Result<JsValue, JsValue>| match r {
         Ok(v) => (1, v),
         Err(e) => (2, e),

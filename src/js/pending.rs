@@ -1,6 +1,7 @@
-//! One JavaScript call in flight, with no Rust future: pkg/core.js's `drive` asks
-//! [`call_next`] what to do — ask the host's key function, send an attempt, wait —
-//! does it, and reports how it ended, until the call resolves or rejects. The retries, the
+//! One JavaScript call in flight, with no Rust future: pkg/core.js's `drive` does the first
+//! step `Client.callAt` returns — ask the host's key function, send an attempt, wait —
+//! reports how it ended to [`call_next`], which gives the next, until the call resolves or
+//! rejects (a plain 2xx answer's data `drive` takes itself). The retries, the
 //! waits, the license handshake and the deadline are `crate::exec::Run`'s, the same state
 //! machine the Rust transports drive with `.await`, so every caller gets one behaviour; this
 //! keeps wasm-bindgen's futures, task queue and closures out of the npm build.

@@ -47,6 +47,8 @@ pub fn select<V: Value>(answer: V, unwrap: Unwrap) -> Result<V, Error> {
     };
     match unwrap {
         Unwrap::Void => Ok(V::undefined()),
+        // pkg/core.js's `drive` takes these two itself from a 2xx JavaScript answer that is
+        // plain (see `plain_data` in src/js/pending.rs): keep the two in step.
         Unwrap::Whole => Ok(answer),
         Unwrap::Key(key) => {
             object(&answer)?;

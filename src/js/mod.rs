@@ -59,8 +59,12 @@ static ALLOCATOR: alloc::Classes = alloc::Classes::new();
 /// The catalogue's groups and their functions as one text, a line per group:
 /// `group name name …`. The package builds `descope.<group>.<name>` from it; one string
 /// crosses into JavaScript instead of one per name (a tenth of a cold start).
+///
+/// Returned as a JavaScript string: a Rust `String` would return two values, and V8
+/// compiles a wrapper for each export signature of several results when it compiles the
+/// module (~0.15 ms of a cold start each), where one result goes through its generic one.
 #[wasm_bindgen(js_name = functions)]
-pub fn functions() -> String {
+pub fn functions() -> JsValue {
     let mut out = String::new();
     let mut current = "";
     packed::each(|group, name| {
@@ -74,7 +78,7 @@ pub fn functions() -> String {
         out.push(' ');
         out.push_str(name);
     });
-    out
+    JsValue::from_str(&out)
 }
 
 /// Options read straight from the caller's object (no serde: it would cost the wasm more
@@ -90,7 +94,7 @@ impl<'a> Opts<'a> {
             return Err(Error::invalid_argument(what, "must be an object"));
         }
         let keys = js_sys::Object::keys(obj.unchecked_ref::<js_sys::Object>());
-        for key in keys.iter().filter_map(|k| k.as_string()) {
+        for key in crate::transport::items(&keys).filter_map(|k| k.as_string()) {
             if !allowed.contains(&key.as_str()) {
                 return Err(Error::invalid_argument(
                     crate::text::cat(&[what, ".", &key]),
@@ -249,41 +253,66 @@ pub struct JsClient {
     fetch: Option<Function>,
 }
 
-#[wasm_bindgen(js_class = Client)]
+/// Puts a failure's `DescopeError` in `out[0]` for the caller to throw. `Client.make` and
+/// `Client.with` report failures so, not as a `Result`: wasm-bindgen returns a `Result` as
+/// three values, and a signature of several results costs a compiled wrapper when the
+/// module is compiled (see [`functions`]); an `Option` of a client is one.
+fn or_put(made: Result<JsClient, Error>, out: &Array) -> Option<JsClient> {
+    // `put`, where `Array.set` would be one more import signature (src/transport.rs).
+    made.map_err(|e| crate::transport::put(out, &JsValue::from(0), &to_js_error(&e)))
+        .ok()
+}
+
 impl JsClient {
-    /// `new Client({ projectId, managementKey, baseUrl?, timeoutMs?, retry?, licenseTier? })`;
-    /// throws a `DescopeError` naming a bad option.
-    #[wasm_bindgen(constructor)]
+    /// [`JsClient::make`] for Rust callers (the wasm tests): the `DescopeError` as `Err`.
     pub fn new(options: JsValue) -> Result<JsClient, JsValue> {
         client_from_options(options).map_err(|e| to_js_error(&e))
     }
 
-    /// A view of this client whose calls use other options (`timeoutMs`, `signal`,
-    /// `retry`); it shares the configuration and the learnt rate-limit tier.
-    #[wasm_bindgen(js_name = with)]
+    /// [`JsClient::with_js`] (`Client.with`) for Rust callers.
     pub fn with_options(&self, options: JsValue) -> Result<JsClient, JsValue> {
-        let view = || -> Result<JsClient, Error> {
-            let opts = Opts::new(&options, VIEW_KEYS, "options")?;
-            let mut call_options = self.options;
-            opts.call_options(&mut call_options)?;
-            let signal = opts.raw("signal");
-            let signal = if Opts::absent(&signal) {
+        self.view(options).map_err(|e| to_js_error(&e))
+    }
+
+    fn view(&self, options: JsValue) -> Result<JsClient, Error> {
+        let opts = Opts::new(&options, VIEW_KEYS, "options")?;
+        let mut call_options = self.options;
+        opts.call_options(&mut call_options)?;
+        let signal = opts.raw("signal");
+        let signal =
+            if Opts::absent(&signal) {
                 self.signal.clone()
             } else {
                 Some(signal.dyn_into::<AbortSignal>().map_err(|_| {
                     Error::invalid_argument("options.signal", "must be an AbortSignal")
                 })?)
             };
-            Ok(JsClient {
-                session: Rc::clone(&self.session),
-                headers: Rc::clone(&self.headers),
-                options: call_options,
-                signal,
-                key_fn: self.key_fn.clone(),
-                fetch: self.fetch.clone(),
-            })
-        };
-        view().map_err(|e| to_js_error(&e))
+        Ok(JsClient {
+            session: Rc::clone(&self.session),
+            headers: Rc::clone(&self.headers),
+            options: call_options,
+            signal,
+            key_fn: self.key_fn.clone(),
+            fetch: self.fetch.clone(),
+        })
+    }
+}
+
+#[wasm_bindgen(js_class = Client)]
+impl JsClient {
+    /// `Client.make({ projectId, managementKey, baseUrl?, timeoutMs?, retry?, licenseTier? },
+    /// out)`: the client, or `undefined` with the `DescopeError` naming a bad option in
+    /// `out[0]` (a `Result` would cost the cold start a compiled wrapper).
+    pub fn make(options: JsValue, out: &Array) -> Option<JsClient> {
+        or_put(client_from_options(options), out)
+    }
+
+    /// A view of this client whose calls use other options (`timeoutMs`, `signal`,
+    /// `retry`); it shares the configuration and the learnt rate-limit tier. `undefined`
+    /// with the `DescopeError` in `out[0]` when an option is bad.
+    #[wasm_bindgen(js_name = with)]
+    pub fn with_js(&self, options: JsValue, out: &Array) -> Option<JsClient> {
+        or_put(self.view(options), out)
     }
 
     /// A call of the `index`th function of [`functions`] (the package's methods call by it,
@@ -293,7 +322,7 @@ impl JsClient {
     /// or rejects with a `DescopeError`. Arguments are checked before anything is sent.
     #[wasm_bindgen(js_name = callAt)]
     pub fn call_at(&self, index: u32, args: &Array, now: f64) -> Array {
-        let args: Vec<value::Js> = args.iter().map(value::Js).collect();
+        let args: Vec<value::Js> = crate::transport::items(args).map(value::Js).collect();
         let index = usize::try_from(index).unwrap_or(usize::MAX);
         let prepared = packed::prepare_at(index, &args)
             .and_then(|(req, body)| Ok((req, body.map(|b| b.json_text("body")).transpose()?)));

@@ -20,10 +20,11 @@ extern "C" {
 
 #[wasm_bindgen]
 extern "C" {
-    // `parseFloat` of a JavaScript string: a value in and a number out, the signature of an
-    // import the module has anyway (see "Imports" in src/transport.rs).
+    // `parseFloat` of a JavaScript string, its number read as a value: a value in and a
+    // value out, the signature of imports the module has anyway (see "Imports" in
+    // src/transport.rs), where a number out would be one of its own.
     #[wasm_bindgen(js_name = parseFloat)]
-    fn parse_float_js(text: &JsValue) -> f64;
+    fn parse_float_js(text: &JsValue) -> JsValue;
 }
 
 /// A JavaScript value the engine reads or builds.
@@ -58,12 +59,14 @@ impl Value for Js {
     }
 
     fn time(&self) -> Option<f64> {
-        self.0.dyn_ref::<js_sys::Date>().map(js_sys::Date::get_time)
+        self.0
+            .dyn_ref::<js_sys::Date>()
+            .and_then(|d| crate::transport::time_of(d).as_f64())
     }
 
     fn items(&self) -> Vec<Self> {
         match self.0.dyn_ref::<Array>() {
-            Some(a) => a.iter().map(Js).collect(),
+            Some(a) => crate::transport::items(a).map(Js).collect(),
             None => Vec::new(),
         }
     }
@@ -72,8 +75,7 @@ impl Value for Js {
         let Some(obj) = self.0.dyn_ref::<Object>() else {
             return Vec::new();
         };
-        Object::keys(obj)
-            .iter()
+        crate::transport::items(&Object::keys(obj))
             .filter_map(|k| {
                 let value = get(obj, &k);
                 k.as_string().map(|k| (k, Js(value)))
@@ -119,6 +121,8 @@ impl Value for Js {
 
     fn parse_float(text: &str) -> f64 {
         parse_float_js(&JsValue::from_str(text))
+            .as_f64()
+            .unwrap_or(f64::NAN)
     }
 
     fn array(items: Vec<Self>) -> Self {

@@ -212,8 +212,8 @@ export class DescopeManagement {
       this.#client = options[VIEW];
     } else {
       const { fetch, headers, baseHeaders, hooks, logger, ...rest } = options ?? {};
-      // hostFetch only when one of its options is given: its first run compiles it, a
-      // ~0.2 ms of a cold start.
+      // hostFetch only when one of its options is given: its first run compiles it, ~0.2 ms
+      // of a cold start.
       const wanted = fetch !== undefined || headers !== undefined || baseHeaders !== undefined || hooks !== undefined || logger !== undefined;
       const host = wanted && options !== null && typeof options === "object" ? hostFetch({ fetch, headers, baseHeaders, hooks, logger }) : undefined;
       this.#client = made(Client.make(host ? { ...rest, fetch: host } : options, thrown));

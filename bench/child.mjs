@@ -1,18 +1,31 @@
 // One measurement in a fresh process: node child.mjs <mode> <variant> [arg]. Prints JSON.
-//   variant: floor (hand-written fetch + JSON), ours (descope-mgmt), sdk (@descope/node-sdk)
+//   variant: floor (hand-written fetch + JSON), wire (the floor sending descope-mgmt's six
+//   headers; mix only), ours (descope-mgmt), sdk (@descope/node-sdk)
 //   mode: cold | cpu <baseUrl> | read <users> | mem <baseUrl>
-//   node child.mjs mix all <baseUrl>: the three clients in one process, in alternating
+//   node child.mjs mix all <baseUrl>: the four clients in one process, in alternating
 //   batches of calls (the per-call CPU of bench/run.mjs)
+import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { searchBody } from "./fixtures.mjs";
 
 const [mode, variant, arg] = process.argv.slice(2);
 const PROJECT = "P2benchProject00000000000001";
 const KEY = "K2bench-fake-key";
+const VERSION = JSON.parse(readFileSync(new URL("../pkg/package.json", import.meta.url))).version;
 
 async function client(baseUrl, which = variant) {
-  if (which === "floor") {
-    const headers = { authorization: `Bearer ${PROJECT}:${KEY}`, "x-descope-project-id": PROJECT, "content-type": "application/json" };
+  if (which === "floor" || which === "wire") {
+    const floor = { authorization: `Bearer ${PROJECT}:${KEY}`, "x-descope-project-id": PROJECT, "content-type": "application/json" };
+    // descope-mgmt's headers, in its order, frozen as it passes them.
+    const wire = Object.freeze({
+      Authorization: floor.authorization,
+      "x-descope-project-id": PROJECT,
+      "x-descope-sdk-name": "rust-wasm",
+      "x-descope-sdk-version": VERSION,
+      "x-descope-license": "tier2",
+      "Content-Type": "application/json",
+    });
+    const headers = which === "wire" ? wire : floor;
     return {
       updatePicture: async (loginId, picture) => {
         const res = await fetch(`${baseUrl}/v1/mgmt/user/update/picture`, { method: "POST", headers, body: JSON.stringify({ loginId, picture }) });
@@ -45,7 +58,7 @@ if (mode === "cold") {
   // Batches of calls of each client in turn, the order rotated every batch: the clients
   // share the machine's state of the moment (another job, the CPU's clock), which in
   // separate processes a minute apart they do not.
-  const variants = ["floor", "ours", "sdk"];
+  const variants = ["floor", "wire", "ours", "sdk"];
   const batches = Number(process.env.BENCH_BATCHES ?? 20);
   const calls = Number(process.env.BENCH_BATCH_CALLS ?? 400);
   const clients = {};

@@ -23,7 +23,11 @@ const CPU_PROCESSES = quick ? 1 : 3;
 const CPU_BATCHES = quick ? 4 : 20;
 const CPU_BATCH_CALLS = 400;
 const VARIANTS = ["floor", "ours", "sdk"];
-const NAMES = { floor: "fetch + JSON (floor)", ours: "descope-mgmt", sdk: "@descope/node-sdk 2.13.0" };
+// The per-call CPU has one more: the floor sending the six headers descope-mgmt sends (the
+// wire the conformance vectors fix), where the floor sends three; it shows what of the
+// gap is the wire's.
+const CPU_VARIANTS = ["floor", "wire", "ours", "sdk"];
+const NAMES = { floor: "fetch + JSON (floor)", wire: "the floor with descope-mgmt's six headers", ours: "descope-mgmt", sdk: "@descope/node-sdk 2.13.0" };
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -95,17 +99,17 @@ log(`cold: ours ${median(cold.ours).toFixed(2)} ms, sdk ${median(cold.sdk).toFix
 const server = spawn("node", [join(here, "server.mjs")], { stdio: ["ignore", "pipe", "inherit"] });
 const port = await new Promise((ok) => server.stdout.once("data", (d) => ok(/listening (\d+)/.exec(String(d))[1])));
 const base = `http://127.0.0.1:${port}`;
-const cpu = Object.fromEntries(VARIANTS.map((v) => [v, []]));
-const wall = Object.fromEntries(VARIANTS.map((v) => [v, []]));
+const cpu = Object.fromEntries(CPU_VARIANTS.map((v) => [v, []]));
+const wall = Object.fromEntries(CPU_VARIANTS.map((v) => [v, []]));
 const mem = {};
 try {
   for (let p = 0; p < CPU_PROCESSES; p++) {
     const res = await child("mix", "all", base);
-    for (const v of VARIANTS) {
+    for (const v of CPU_VARIANTS) {
       cpu[v].push(...res.cpu[v]);
       wall[v].push(...res.wall[v]);
     }
-    log(`cpu process ${p + 1}: ${VARIANTS.map((v) => `${v} ${median(res.cpu[v]).toFixed(1)}`).join(", ")} µs/call`);
+    log(`cpu process ${p + 1}: ${CPU_VARIANTS.map((v) => `${v} ${median(res.cpu[v]).toFixed(1)}`).join(", ")} µs/call`);
   }
   for (const v of VARIANTS) mem[v] = await child("mem", v, base);
 } finally {
@@ -127,6 +131,7 @@ const met = (ok) => (ok ? "**met**" : "**not met**");
 // Batch by batch: each client against the floor's batch beside it.
 const cpuRatio = (v) => median(cpu[v].map((x, b) => x / cpu.floor[b]));
 const oursVsSdk = median(cpu.ours.map((x, b) => x / cpu.sdk[b]));
+const oursVsWire = median(cpu.ours.map((x, b) => x / cpu.wire[b]));
 const read1000 = (v) => m(reads[1000][v]);
 // What each group costs the wasm (tools/size-by-group.sh, run by tools/bench.sh).
 const byGroupFile = join(root, "target/size-by-group.jsonl");
@@ -203,14 +208,17 @@ ${table(["group", "functions", "raw", "gzip -9", "gzip per function"], byGroupRo
 
 ${table(["client", "median", "min", "max"], ["ours", "sdk"].map((v) => [NAMES[v], `${m(cold[v]).toFixed(1)} ms`, `${Math.min(...cold[v]).toFixed(1)} ms`, `${Math.max(...cold[v]).toFixed(1)} ms`]))}
 
-## 3. Client CPU per call (\`updatePicture\` against a loopback server in another process: ${CPU_PROCESSES} processes, each running the three clients in ${CPU_BATCHES} rounds of ${CPU_BATCH_CALLS} sequential calls apiece)
+## 3. Client CPU per call (\`updatePicture\` against a loopback server in another process: ${CPU_PROCESSES} processes, each running the four clients in ${CPU_BATCHES} rounds of ${CPU_BATCH_CALLS} sequential calls apiece)
 
 In each round the clients take turns, the order rotated from round to round, so that they
 share the machine's state of the moment; "vs floor" is the median of the rounds' ratios
 (each client against the floor's batch of the same round), the CPU and wall times the
 medians of the batches.
 
-${table(["client", "CPU per call", "vs floor", "wall per call"], VARIANTS.map((v) => [NAMES[v], `${m(cpu[v]).toFixed(1)} µs`, `${cpuRatio(v).toFixed(2)}x`, `${m(wall[v]).toFixed(1)} µs`]))}
+${table(["client", "CPU per call", "vs floor", "wall per call"], CPU_VARIANTS.map((v) => [NAMES[v], `${m(cpu[v]).toFixed(1)} µs`, `${cpuRatio(v).toFixed(2)}x`, `${m(wall[v]).toFixed(1)} µs`]))}
+
+The budget is against the floor (three headers). Against the floor with descope-mgmt's six
+headers, the same request on the wire, descope-mgmt is at ${oursVsWire.toFixed(2)}x (the median of the rounds' ratios).
 
 ## 4. Large reads (\`search\` answers of realistic ~720-byte users; from the answer's arrival to the caller's objects)
 

@@ -189,7 +189,32 @@ extern "C" {
 /// would be one more import signature).
 #[cfg(feature = "js")]
 pub(crate) fn items(array: &js_sys::Array) -> impl Iterator<Item = JsValue> + '_ {
-    (0..array.length()).map(move |i| get(array, &JsValue::from(i)))
+    (0..array.length()).map(move |i| get(array, &index(i)))
+}
+
+/// `i` as a JavaScript number, the first few made once: each number made is a call out of
+/// the wasm, and a call reads its arguments by index.
+pub(crate) fn index(i: u32) -> JsValue {
+    const KEPT: usize = 16;
+    thread_local! {
+        static INDEXES: std::cell::RefCell<Vec<JsValue>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    let at = i as usize;
+    if at >= KEPT {
+        return JsValue::from(i);
+    }
+    INDEXES
+        .try_with(|kept| {
+            let mut kept = kept.try_borrow_mut().ok()?;
+            while kept.len() <= at {
+                let next = kept.len() as u32;
+                kept.push(JsValue::from(next));
+            }
+            kept.get(at).cloned()
+        })
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| JsValue::from(i))
 }
 
 /// `JSON.parse` on the JavaScript string itself (the body never enters wasm memory), its
@@ -363,7 +388,7 @@ pub(crate) fn settled(
         }
         Err(e) => return Err(network(&e)),
     };
-    let part = |i: u32| get(&answer, &JsValue::from(i));
+    let part = |i: u32| get(&answer, &index(i));
     let status = part(0).as_f64().map_or(0, |s| s as u16);
     let retry_after = part(1).as_string();
     let body = part(2);

@@ -151,9 +151,18 @@ fn option_errors_name_the_path() {
 
 #[test]
 fn ids_must_be_non_empty_strings() {
-    for bad in [json!(""), json!("  "), json!(5), json!(null)] {
+    // Unicode's White_Space, as `str::trim` has it (the JavaScript engine matches it).
+    for bad in [
+        json!(""),
+        json!("  "),
+        json!("\t\u{85}\u{a0}\u{2003}\u{3000}"),
+        json!(5),
+        json!(null),
+    ] {
         assert_eq!(argument("load", json!([bad])), "loginIdOrUserId");
     }
+    let bom = prepare("load", json!(["\u{feff}"])).unwrap();
+    assert_eq!(bom.query, vec![("loginId", "\u{feff}".to_string())]);
     assert_eq!(argument("load", json!([])), "loginIdOrUserId");
     let r = prepare("loadByUserId", json!(["U1"])).unwrap();
     assert_eq!(r.query, vec![("userId", "U1".to_string())]);

@@ -32,6 +32,11 @@ pub trait Value: Clone + Sized {
     fn kind(&self) -> Kind;
     /// Its text, when it is a string.
     fn string(&self) -> Option<String>;
+    /// Whether it is a string holding more than white space (Unicode's `White_Space`, as
+    /// `str::trim` has it): an ID. An implementation may answer without copying the text.
+    fn filled(&self) -> bool {
+        self.string().is_some_and(|s| !s.trim().is_empty())
+    }
     /// Its number, when it is one.
     fn number(&self) -> Option<f64>;
     /// Its truth, when it is a boolean.

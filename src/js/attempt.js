@@ -128,6 +128,13 @@ export function kindOf(v) {
   }
 }
 
+// Whether `v` is a string of more than white space, 1 or 0: Rust's `str::trim` has it
+// (Unicode's White_Space, so U+0085 is white space and U+FEFF is not, unlike String's trim).
+const NOT_WHITE = /[^\t-\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/;
+export function filled(v) {
+  return typeof v === "string" && NOT_WHITE.test(v) ? 1 : 0;
+}
+
 // Sets a key of a plain object the wasm made (a body, the headers).
 export function put(obj, key, value) {
   obj[key] = value;

@@ -16,6 +16,10 @@ extern "C" {
     // `is_null`, `as_bool`…).
     #[wasm_bindgen(js_name = kindOf)]
     fn kind_of(v: &JsValue) -> u8;
+
+    // `Value::filled` in one call, the text never copied into the wasm (`kindOf`'s
+    // signature: no stub more for V8 to compile).
+    fn filled(v: &JsValue) -> u8;
 }
 
 #[wasm_bindgen]
@@ -48,6 +52,10 @@ impl Value for Js {
 
     fn string(&self) -> Option<String> {
         self.0.as_string()
+    }
+
+    fn filled(&self) -> bool {
+        filled(&self.0) != 0
     }
 
     fn number(&self) -> Option<f64> {
@@ -130,7 +138,8 @@ impl Value for Js {
         // signature for V8 to compile, see "Imports" in src/transport.rs).
         let array = Array::new();
         for (i, item) in items.iter().enumerate() {
-            put(&array, &JsValue::from(i as f64), &item.0);
+            let i = u32::try_from(i).unwrap_or(u32::MAX);
+            put(&array, &crate::transport::index(i), &item.0);
         }
         Js(array.into())
     }

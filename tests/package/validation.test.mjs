@@ -20,6 +20,8 @@ const CASES = [
   // empty or missing IDs
   ["load", [""], "loginIdOrUserId"],
   ["load", ["   "], "loginIdOrUserId"],
+  // White space as Rust's str::trim has it, which the native engine uses: U+0085 included.
+  ["load", ["\t\u0085\u00a0\u2003\u3000"], "loginIdOrUserId"],
   ["loadByUserId", [], "userId"],
   ["updatePicture", [42, "x"], "loginIdOrUserId"],
   ["delete", [null], "loginIdOrUserId"],
@@ -88,6 +90,17 @@ test("each rule rejects with the argument named and nothing sent", async () => {
     });
   }
   assert.equal(await count(), before, "a request left despite bad arguments");
+});
+
+test("an ID of a BOM is not white space, as in Rust's engine: it is sent", async () => {
+  const before = await count();
+  await assert.rejects(user.load("\ufeff"), (err) => {
+    assert.ok(err instanceof DescopeError, String(err));
+    assert.notEqual(err.code, "invalid_argument", err.message);
+    assert.notEqual(err.status, 0, err.message);
+    return true;
+  });
+  assert.equal(await count(), before + 1);
 });
 
 test("bad client options throw at construction, naming the option", () => {

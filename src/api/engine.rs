@@ -573,10 +573,8 @@ fn check<V: Value>(ty: &Ty, v: &V, path: &Path<'_>) -> Result<V, Error> {
 fn check_kind<V: Value>(ty: &Ty, v: &V, kind: Kind, path: &Path<'_>) -> Result<V, Error> {
     match ty {
         Ty::Any => Ok(v.clone()),
-        Ty::Id => match v.filled() {
-            true => Ok(v.clone()),
-            false => Err(path.fail("must be a non-empty string")),
-        },
+        Ty::Id if v.filled() => Ok(v.clone()),
+        Ty::Id => Err(path.fail("must be a non-empty string")),
         Ty::Str => match kind {
             Kind::String => Ok(v.clone()),
             _ => Err(path.fail("must be a string")),
